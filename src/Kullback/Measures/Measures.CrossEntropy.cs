@@ -1,0 +1,40 @@
+using Kullback.Numerics;
+
+namespace Kullback;
+
+public static partial class Measures
+{
+    /// <summary>Cross-entropy H(p, q) = −Σ p̂ᵢ·log q̂ᵢ: the cost per observation of coding p with a code made for q.</summary>
+    /// <param name="p">The true distribution (probabilities or weights, normalised exactly).</param>
+    /// <param name="q">The distribution the code is made for.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>H(p, q) = H(p) + D(p‖q) ≥ H(p); +∞ when some p̂ᵢ &gt; 0 has q̂ᵢ = 0.</returns>
+    /// <exception cref="ArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; or the lengths differ.</exception>
+    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit = default)
+    {
+        CheckPair(p, q);
+        return unit.FromNats(CrossEntropyNats(p, q));
+    }
+
+    /// <inheritdoc cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
+    public static double CrossEntropy(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)
+    {
+        var a = Align(p, q);
+        return CrossEntropy(a.P.AsSpan(), a.Q.AsSpan(), unit);
+    }
+
+    internal static double CrossEntropyNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    {
+        var sp = ExactSum.Of(p);
+        var sq = ExactSum.Of(q);
+        var sum = new NeumaierSum();
+        for (int i = 0; i < p.Length; i++)
+        {
+            double pi = p[i];
+            if (pi == 0) continue;
+            if (q[i] == 0) return double.PositiveInfinity;
+            sum.Add(-sp.Normalized(pi) * sq.LogOfNormalized(i, q[i]));
+        }
+        return Math.Max(0.0, sum.Total);
+    }
+}
