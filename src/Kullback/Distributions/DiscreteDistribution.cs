@@ -97,9 +97,9 @@ public sealed class DiscreteDistribution
         double sum = ExactSum.Of(probabilities).Total.Value;
         if (Math.Abs(sum - 1.0) > ProbabilitySumTolerance)
         {
-            string off = (sum - 1.0).ToString("+0.###E+0;-0.###E+0", CultureInfo.InvariantCulture);
+            string off = string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(sum - 1.0):G3} {(sum < 1 ? "short of" : "over")} 1");
             throw new ArgumentException(
-                $"The probabilities sum to {sum.ToString("R", CultureInfo.InvariantCulture)} ({off} from 1; " +
+                $"The probabilities sum to {sum.ToString("R", CultureInfo.InvariantCulture)} ({off}; " +
                 $"the tolerance is {ProbabilitySumTolerance:0e0}). If these are counts or weights, use " +
                 $"{nameof(DiscreteDistribution)}.{nameof(FromCounts)}, which normalises them.", nameof(probabilities));
         }
