@@ -1,1 +1,5 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Text;
+using Kullback.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return KullbackCli.Run(args, Terminal.FromConsole());

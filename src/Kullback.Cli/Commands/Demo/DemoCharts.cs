@@ -1,0 +1,57 @@
+using System.Globalization;
+using Kullback.Plots;
+
+namespace Kullback.Cli.Commands.Demo;
+
+/// <summary>The walkthrough's six charts, each written as PNG and SVG.</summary>
+internal static class DemoCharts
+{
+    /// <summary>Writes the charts into <paramref name="directory"/> and returns the paths, PNG before SVG, in reading order.</summary>
+    public static IReadOnlyList<string> Write(SpaceWormAnalysis a, string directory, Text text)
+    {
+        // Labels in the report's language only when an installed font can draw them; English otherwise.
+        string? font = ChartFonts.FindFamilyFor(text["ChartContributions"] + text["ChartDataTitle"]);
+        if (font is null) text = Text.English;
+        string[] teeth = Enumerable.Range(0, a.Data.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        string pLabel = a.BinomialP.ToString("0.###", CultureInfo.InvariantCulture);
+        var data = new Series(text["SeriesData"], a.Data);
+        var uniform = new Series(text["SeriesUniform"], a.Uniform);
+        var binomial = new Series(text.Format("SeriesBinomial", pLabel), a.Binomial);
+        string x = text["ChartTeeth"], y = text["ChartProbability"];
+
+        var charts = new (string Name, ScottPlot.Plot Plot)[]
+        {
+            ("1-data", GroupedBarChart.Create(text["ChartDataTitle"], teeth, x, y, data)),
+            ("2-data-vs-uniform", GroupedBarChart.Create(text.Format("ChartDataVsUniform", Round(a.KlDataUniform)), teeth, x, y, data, uniform)),
+            ("3-data-vs-binomial", GroupedBarChart.Create(text.Format("ChartDataVsBinomial", Round(a.KlDataBinomial)), teeth, x, y, data, binomial)),
+            ("4-all", GroupedBarChart.Create(text["ChartAll"], teeth, x, y, data, uniform, binomial)),
+            ("5-contributions", GroupedBarChart.Create(text["ChartContributions"], teeth, x, text["ChartContributionsY"],
+                uniform with { Values = a.ContributionsUniformBits }, binomial with { Values = a.ContributionsBinomialBits })),
+            ("6-kl-vs-p", CurveChart.Create(text["ChartSweep"], a.SweepP, new Series(text["SeriesSweep"], a.SweepKl),
+                text["ChartSweepX"], text["ChartSweepY"], (a.BestP, a.BestKl),
+                (text.Format("SeriesUniformLevel", Round(a.KlDataUniform)), a.KlDataUniform))),
+        };
+        // The contributions chart needs the palette of the approximations, not of the data.
+        ShiftColours(charts[4].Plot);
+
+        var paths = new List<string>();
+        foreach (var (name, plot) in charts)
+        {
+            if (font is not null && text != Text.English) ChartFonts.Apply(plot, font);
+            paths.AddRange(ChartFile.Save(plot, directory, name));
+        }
+        return paths;
+    }
+
+    private static string Round(double nats) => nats.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static void ShiftColours(ScottPlot.Plot plot)
+    {
+        int s = 1;
+        foreach (var bars in plot.GetPlottables<ScottPlot.Plottables.BarPlot>())
+        {
+            foreach (var bar in bars.Bars) bar.FillColor = Palette.ForSeries(s);
+            s++;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Kullback.Cli;
+
+/// <summary>The tool's words in one language, from <c>Resources/Strings*.resx</c> through .NET's resource localisation.</summary>
+internal sealed class Text(CultureInfo culture)
+{
+    private static readonly ResourceManager Resources = new("Kullback.Cli.Resources.Strings", typeof(Text).Assembly);
+
+    /// <summary>English, the default.</summary>
+    public static Text English { get; } = new(CultureInfo.InvariantCulture);
+
+    /// <summary>The languages --lang accepts.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en", "zh"];
+
+    /// <summary>The text for a --lang value ("en" or "zh").</summary>
+    public static Text For(string language) => language == "en" ? English : new Text(CultureInfo.GetCultureInfo(language));
+
+    public CultureInfo Culture => culture;
+
+    public string this[string key] =>
+        Resources.GetString(key, culture) ?? throw new InvalidOperationException($"No text for '{key}'.");
+
+    public string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+}

@@ -1,0 +1,42 @@
+using ScottPlot;
+
+namespace Kullback.Plots;
+
+/// <summary>Writes a chart as PNG and SVG without ever leaving a half-written file behind.</summary>
+public static class ChartFile
+{
+    /// <summary>The default size: readable on a laptop screen and in a document.</summary>
+    public const int DefaultWidth = 800, DefaultHeight = 500;
+
+    /// <summary>
+    /// Writes <c>{name}.png</c> and <c>{name}.svg</c> in <paramref name="directory"/>, each first to a temporary name
+    /// in the same directory and then moved into place.
+    /// </summary>
+    /// <returns>The two paths written.</returns>
+    /// <exception cref="IOException">The directory cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory cannot be written.</exception>
+    public static IReadOnlyList<string> Save(Plot plot, string directory, string name, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        string png = Path.Combine(directory, name + ".png");
+        string svg = Path.Combine(directory, name + ".svg");
+        WriteAtomically(png, temp => plot.SavePng(temp, width, height));
+        WriteAtomically(svg, temp => plot.SaveSvg(temp, width, height));
+        return [png, svg];
+    }
+
+    private static void WriteAtomically(string path, Action<string> write)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        string temp = Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(path)}");
+        try
+        {
+            write(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using ScottPlot;
+
+namespace Kullback.Plots;
+
+/// <summary>Bars of one or more series side by side over a shared set of outcomes: distributions, or per-outcome contributions.</summary>
+public static class GroupedBarChart
+{
+    /// <summary>Creates the chart.</summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="outcomes">The label under each group of bars.</param>
+    /// <param name="xLabel">The horizontal axis label (what the outcomes are).</param>
+    /// <param name="yLabel">The vertical axis label, with its unit.</param>
+    /// <param name="series">One or more series, each with one value per outcome.</param>
+    /// <returns>The plot, for further styling or for <see cref="ChartFile.Save"/>.</returns>
+    /// <exception cref="ArgumentException">No series, or a series whose length differs from the outcomes'.</exception>
+    public static Plot Create(string title, IReadOnlyList<string> outcomes, string xLabel, string yLabel, params IReadOnlyList<Series> series)
+    {
+        if (series.Count == 0) throw new ArgumentException("At least one series is needed.", nameof(series));
+        foreach (var s in series)
+            if (s.Values.Count != outcomes.Count)
+                throw new ArgumentException($"Series \"{s.Name}\" has {s.Values.Count} values for {outcomes.Count} outcomes.", nameof(series));
+
+        var plot = new Plot();
+        double groupWidth = 0.8, barWidth = groupWidth / series.Count;
+        bool anyNegative = false;
+        for (int s = 0; s < series.Count; s++)
+        {
+            var bars = new List<Bar>();
+            for (int i = 0; i < outcomes.Count; i++)
+            {
+                double v = series[s].Values[i];
+                if (!double.IsFinite(v)) continue;   // an infinite contribution cannot be drawn; the caller says so in words
+                anyNegative |= v < 0;
+                bars.Add(new Bar
+                {
+                    Position = i - groupWidth / 2 + barWidth * (s + 0.5),
+                    Value = v,
+                    Size = barWidth * 0.92,
+                    FillColor = Palette.ForSeries(s),
+                    LineWidth = 0,
+                });
+            }
+            var plottable = plot.Add.Bars(bars);
+            plottable.LegendText = series[s].Name;
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, outcomes.Count).Select(i => (double)i).ToArray(), outcomes.ToArray());
+        if (anyNegative) plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Solid);
+        else plot.Axes.Margins(bottom: 0);
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        if (series.Count > 1 || !string.IsNullOrEmpty(series[0].Name)) plot.ShowLegend(LegendCorner(outcomes.Count, series));
+        return plot;
+    }
+
+    /// <summary>The upper corner over the lower bars, so the legend hides as little as possible.</summary>
+    private static Alignment LegendCorner(int count, IReadOnlyList<Series> series)
+    {
+        int third = Math.Max(1, count / 3);
+        double Highest(IEnumerable<int> indices) =>
+            indices.SelectMany(i => series.Select(s => s.Values[i])).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        double left = Highest(Enumerable.Range(0, third));
+        double right = Highest(Enumerable.Range(count - third, third));
+        return left < right ? Alignment.UpperLeft : Alignment.UpperRight;
+    }
+}
