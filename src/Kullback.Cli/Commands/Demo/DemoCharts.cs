@@ -7,11 +7,13 @@ namespace Kullback.Cli.Commands.Demo;
 internal static class DemoCharts
 {
     /// <summary>Writes the charts into <paramref name="directory"/> and returns the paths, PNG before SVG, in reading order.</summary>
-    public static IReadOnlyList<string> Write(SpaceWormAnalysis a, string directory, Text text)
+    /// <remarks>
+    /// Chart labels are English in every report language: with ScottPlot 5.1.59 and Noto CJK fonts the legend and the
+    /// rotated axis label come out clipped, and a clipped Chinese label serves a reader worse than a clean English one.
+    /// </remarks>
+    public static IReadOnlyList<string> Write(SpaceWormAnalysis a, string directory)
     {
-        // Labels in the report's language only when an installed font can draw them; English otherwise.
-        string? font = ChartFonts.FindFamilyFor(text["ChartContributions"] + text["ChartDataTitle"]);
-        if (font is null) text = Text.English;
+        var text = Text.English;
         string[] teeth = Enumerable.Range(0, a.Data.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         string pLabel = a.BinomialP.ToString("0.###", CultureInfo.InvariantCulture);
         var data = new Series(text["SeriesData"], a.Data);
@@ -35,11 +37,7 @@ internal static class DemoCharts
         ShiftColours(charts[4].Plot);
 
         var paths = new List<string>();
-        foreach (var (name, plot) in charts)
-        {
-            if (font is not null && text != Text.English) ChartFonts.Apply(plot, font);
-            paths.AddRange(ChartFile.Save(plot, directory, name));
-        }
+        foreach (var (name, plot) in charts) paths.AddRange(ChartFile.Save(plot, directory, name));
         return paths;
     }
 

@@ -39,7 +39,7 @@ internal static class DemoCommand
         IReadOnlyList<string> charts;
         try
         {
-            charts = DemoCharts.Write(analysis, directory, text);
+            charts = DemoCharts.Write(analysis, directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
