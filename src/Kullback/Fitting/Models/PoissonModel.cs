@@ -1,0 +1,45 @@
+using MathNet.Numerics;
+
+namespace Kullback.Fitting;
+
+/// <summary>Poisson(λ): Q(k) = λᵏ e^(−λ) / k! for k = 0, 1, 2, …</summary>
+/// <remarks>λ = mean by both maximum likelihood and moments. λ = 0 is the point mass at 0.</remarks>
+public sealed class PoissonModel : DiscreteModel
+{
+    /// <summary>The rate (the mean), ≥ 0.</summary>
+    public double Lambda { get; }
+
+    /// <exception cref="ArgumentException">λ is negative, infinite or NaN.</exception>
+    public PoissonModel(double lambda)
+    {
+        if (!(lambda >= 0) || double.IsInfinity(lambda)) throw InvalidParameter("lambda", lambda, "it must be finite and ≥ 0");
+        Lambda = lambda;
+    }
+
+    /// <inheritdoc/>
+    public override string Family => "poisson";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ModelParameter> Parameters => [new("lambda", Lambda)];
+
+    /// <inheritdoc/>
+    public override (long Low, long High)? Support => Lambda == 0 ? (0, 0) : null;
+
+    /// <inheritdoc/>
+    public override double LogProbability(long k)
+    {
+        if (k < 0) return double.NegativeInfinity;
+        if (Lambda == 0) return k == 0 ? 0 : double.NegativeInfinity;
+        return k * Math.Log(Lambda) - Lambda - SpecialFunctions.GammaLn(k + 1.0);
+    }
+
+    /// <inheritdoc/>
+    public override DiscreteModel WithParameter(string name, double value) =>
+        name == "lambda" ? new PoissonModel(value) : throw UnknownOrFixedParameter(name);
+
+    internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options)
+    {
+        data.RequireNonNegative("poisson");
+        return (new PoissonModel(data.Mean), 1);
+    }
+}
