@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kullback.Cli.Commands.Demo;
+using Kullback.Cli.Commands.Fit;
 using Kullback.Cli.Commands.Measure;
 
 namespace Kullback.Cli;
@@ -12,6 +13,7 @@ internal static class KullbackCli
         {
             DemoCommand.Create(terminal),
             MeasureCommand.Create(terminal),
+            FitCommand.Create(terminal),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the command: 0 on success, 2 for usage or input errors, 1 for internal failures.</summary>

@@ -44,10 +44,15 @@ public static class GroupedBarChart
             plottable.LegendText = series[s].Name;
         }
 
+        // At most about 20 labels under the bars, evenly spaced, so that they never run together.
+        int every = Math.Max(1, (int)Math.Ceiling(outcomes.Count / 20.0));
+        int[] labelled = Enumerable.Range(0, outcomes.Count).Where(i => i % every == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, outcomes.Count).Select(i => (double)i).ToArray(), outcomes.ToArray());
+            labelled.Select(i => (double)i).ToArray(), labelled.Select(i => outcomes[i]).ToArray());
         if (anyNegative) plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Solid);
-        else plot.Axes.Margins(bottom: 0);
+        // Headroom above the tallest bar for the legend (about 6 % of the height per entry), so it hides no bar.
+        double top = 0.05 + 0.06 * (series.Count + 1);
+        plot.Axes.Margins(left: 0.01, right: 0.01, bottom: anyNegative ? 0.05 : 0, top: top);
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);

@@ -76,7 +76,7 @@ internal static class ProbabilityFile
     /// Checks that <paramref name="values"/> sum to 1 within the library's tolerance, unless they are counts;
     /// and that they are not all zero.
     /// </summary>
-    public static void CheckSum(double[] values, string shown, bool areCounts)
+    public static void CheckSum(double[] values, string shown, bool areCounts, string hint = "--counts")
     {
         double sum = values.Sum();
         if (sum == 0)
@@ -85,6 +85,6 @@ internal static class ProbabilityFile
         double off = sum - 1.0;
         if (Math.Abs(off) > DiscreteDistribution.ProbabilitySumTolerance)
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{shown}: the probabilities sum to {sum:R} ({Math.Abs(off):G3} {(off < 0 ? "short of" : "over")} 1). If these are counts or weights, add --counts to normalise them."));
+                $"{shown}: the probabilities sum to {sum:R} ({Math.Abs(off):G3} {(off < 0 ? "short of" : "over")} 1). If these are counts or weights, add {hint} to normalise them."));
     }
 }
