@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kullback.Cli.Commands.Demo;
 using Kullback.Cli.Commands.Fit;
+using Kullback.Cli.Commands.Sweep;
 using Kullback.Cli.Commands.Measure;
 
 namespace Kullback.Cli;
@@ -14,6 +15,7 @@ internal static class KullbackCli
             DemoCommand.Create(terminal),
             MeasureCommand.Create(terminal),
             FitCommand.Create(terminal),
+            SweepCommand.Create(terminal),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the command: 0 on success, 2 for usage or input errors, 1 for internal failures.</summary>

@@ -13,18 +13,21 @@ internal static class ReadingProgress
         CountingStream? counter = null;
         long length = 0;
         var job = Task.Run(() => read((c, l) => { counter = c; length = l; }));
-        if (!job.Wait(TimeSpan.FromSeconds(1)) && terminal.IsInteractive && !Console.IsErrorRedirected)
+        if (!Finished(job, TimeSpan.FromSeconds(1)) && terminal.IsInteractive && !Console.IsErrorRedirected)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(terminal.Error) });
             console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
                     var task = context.AddTask(Markup.Escape(label), maxValue: Math.Max(1, length));
-                    while (!job.Wait(TimeSpan.FromMilliseconds(100)))
+                    while (!Finished(job, TimeSpan.FromMilliseconds(100)))
                         task.Value = counter?.BytesRead ?? 0;
                     task.Value = task.MaxValue;
                 });
         }
-        return job.GetAwaiter().GetResult();
+        return job.GetAwaiter().GetResult();   // rethrows the job's own exception, not an AggregateException
     }
+
+    /// <summary>Waits up to <paramref name="timeout"/>; true when the job has ended, successfully or not.</summary>
+    private static bool Finished(Task job, TimeSpan timeout) => Task.WhenAny(job, Task.Delay(timeout)).GetAwaiter().GetResult() == job;
 }

@@ -18,17 +18,34 @@ internal static class Optimizer
             return Vector<double>.Build.Dense([dx, dy]);
         }
         var start = Vector<double>.Build.Dense([x0, y0]);
-        Vector<double> best;
+        Vector<double> best = start;
         try
         {
             best = FindMinimum.OfFunctionGradient(F, G, start, 1e-10, 1e-12, 1e-15, 5000);
         }
-        catch (Exception e) when (e is MathNet.Numerics.Optimization.MaximumIterationsException or MathNet.Numerics.Optimization.OptimizationException or ArithmeticException)
+        catch (Exception e) when (IsOptimizerFailure(e))
         {
-            best = FindMinimum.OfFunction(F, start, 1e-12, 100000);
+            try
+            {
+                best = FindMinimum.OfFunction(F, start, 1e-12, 20000);
+            }
+            catch (Exception inner) when (IsOptimizerFailure(inner))
+            {
+                // Keep the start; the Newton polish and the convergence check below decide.
+            }
         }
-        return Polish(f, gradient, best[0], best[1]);
+        var (x, y) = Polish(f, gradient, best[0], best[1]);
+        var (gx, gy) = gradient(x, y);
+        if (!(Math.Abs(gx) + Math.Abs(gy) < 1e-6))
+            throw new OptimizerFailedException();
+        return (x, y);
     }
+
+    private static bool IsOptimizerFailure(Exception e) =>
+        e is MathNet.Numerics.Optimization.MaximumIterationsException or MathNet.Numerics.Optimization.OptimizationException or ArithmeticException or ArgumentException;
+
+    /// <summary>No point with a vanishing gradient was found: the likelihood has no interior maximum, or it is too flat to find.</summary>
+    internal sealed class OptimizerFailedException : Exception;
 
     private static (double, double) Polish(Func<double, double, double> f, Func<double, double, (double Dx, double Dy)> gradient, double x, double y)
     {

@@ -93,7 +93,15 @@ public sealed class BetaBinomialModel : DiscreteModel
             return (-da * a, -db * b);
         }
         double a0 = momentsValid ? mu * s : 1, b0 = momentsValid ? (1 - mu) * s : 1;
-        var (laHat, lbHat) = Optimizer.Minimize2(NegativeMeanLogLikelihood, Gradient, Math.Log(a0), Math.Log(b0));
+        double laHat, lbHat;
+        try
+        {
+            (laHat, lbHat) = Optimizer.Minimize2(NegativeMeanLogLikelihood, Gradient, Math.Log(a0), Math.Log(b0));
+        }
+        catch (Optimizer.OptimizerFailedException)
+        {
+            throw new ModelNotApplicableException(family, "the likelihood has no maximum at finite parameters that the optimiser could find (too few or too irregular data).");
+        }
         if (laHat > 30 || lbHat > 30)
             throw new ModelNotApplicableException(family, "the likelihood keeps rising towards the binomial limit (α, β → ∞); see binomial.");
         return (new BetaBinomialModel(n, Math.Exp(laHat), Math.Exp(lbHat)), k);

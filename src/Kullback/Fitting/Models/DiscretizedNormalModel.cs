@@ -95,7 +95,15 @@ public sealed class DiscretizedNormalModel : DiscreteModel
             double dLogSigma = data.Expect(k => Derivatives(k - 0.5, k + 0.5).LogSigma) - z.LogSigma;
             return (-dMu, -dLogSigma);
         }
-        var (muHat, logSigmaHat) = Optimizer.Minimize2(NegativeMeanLogLikelihood, Gradient, data.Mean, Math.Log(Math.Max(sd, 0.1)));
+        double muHat, logSigmaHat;
+        try
+        {
+            (muHat, logSigmaHat) = Optimizer.Minimize2(NegativeMeanLogLikelihood, Gradient, data.Mean, Math.Log(Math.Max(sd, 0.1)));
+        }
+        catch (Optimizer.OptimizerFailedException)
+        {
+            throw new ModelNotApplicableException(family, "the likelihood has no maximum at finite parameters that the optimiser could find (too few or too irregular data).");
+        }
         return (new DiscretizedNormalModel(muHat, Math.Exp(logSigmaHat), low, high), 2);
     }
 }
