@@ -13,7 +13,7 @@ internal static class ReadingProgress
         CountingStream? counter = null;
         long length = 0;
         var job = Task.Run(() => read((c, l) => { counter = c; length = l; }));
-        if (!Finished(job, TimeSpan.FromSeconds(1)) && terminal.IsInteractive && !Console.IsErrorRedirected)
+        if (!Finished(job, TimeSpan.FromSeconds(1)) && terminal.ErrorIsInteractive)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(terminal.Error) });
             console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
