@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Kullback.Cli.Commands.Continuous;
 using Kullback.Cli.Commands.Demo;
+using Kullback.Cli.Commands.Estimate;
 using Kullback.Cli.Commands.Fit;
 using Kullback.Cli.Commands.Sweep;
 using Kullback.Cli.Commands.Measure;
@@ -16,6 +18,8 @@ internal static class KullbackCli
             MeasureCommand.Create(terminal),
             FitCommand.Create(terminal),
             SweepCommand.Create(terminal),
+            ContinuousCommand.Create(terminal),
+            EstimateCommand.Create(terminal),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the command: 0 on success, 2 for usage or input errors, 1 for internal failures.</summary>

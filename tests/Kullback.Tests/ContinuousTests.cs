@@ -22,6 +22,8 @@ public class ContinuousTests
         { "poisson", new Poisson(3.2), new Poisson(5.5) },
         { "binomial", new Binomial(0.3, 20), new Binomial(0.45, 20) },
         { "geometric", new Geometric(0.3), new Geometric(0.5) },
+        { "geometric-failures", new NegativeBinomial(1, 0.3), new NegativeBinomial(1, 0.5) },
+        { "negative-binomial-same-r", new NegativeBinomial(2.5, 0.4), new NegativeBinomial(2.5, 0.25) },
     };
 
     [Theory]

@@ -78,6 +78,17 @@ public static class ClosedFormDivergence
         return Math.Max(0, Math.Log(a / b) + (1 - a) / a * (SpecialFunctions.Log1p(-a) - SpecialFunctions.Log1p(-b)));
     }
 
+    /// <summary>
+    /// Negative binomial (failures before the r-th success) with the same r: r·[ln(pp/pq) + ((1 − pp)/pp)·ln((1 − pp)/(1 − pq))].
+    /// With r = 1 this is the geometric distribution counting failures, as <c>kullback fit</c> and <c>kullback continuous</c> do.
+    /// </summary>
+    /// <exception cref="ArgumentException">The values of r differ.</exception>
+    public static double KullbackLeibler(NegativeBinomial p, NegativeBinomial q)
+    {
+        if (p.R != q.R) throw new ArgumentException($"The closed form needs the same r; got {p.R} and {q.R}.", nameof(q));
+        return p.R * KullbackLeibler(new Geometric(p.P), new Geometric(q.P));
+    }
+
     /// <summary>The closed form for two distributions of the same family, or null when none applies (different families, different n).</summary>
     public static double? TryKullbackLeibler(IUnivariateDistribution p, IUnivariateDistribution q) => (p, q) switch
     {
@@ -91,6 +102,7 @@ public static class ClosedFormDivergence
         (Poisson a, Poisson b) => KullbackLeibler(a, b),
         (Binomial a, Binomial b) when a.N == b.N => KullbackLeibler(a, b),
         (Geometric a, Geometric b) => KullbackLeibler(a, b),
+        (NegativeBinomial a, NegativeBinomial b) when a.R == b.R => KullbackLeibler(a, b),
         _ => null,
     };
 

@@ -39,8 +39,11 @@ public static class ClosedFormEntropy
     public static double Of(Binomial d) =>
         Measures.Entropy(Enumerable.Range(0, d.N + 1).Select(k => Binomial.PMF(d.P, d.N, k)).ToArray());
 
-    /// <summary>Poisson: −Σ Q(k) ln Q(k), summed until the remaining mass is below 1e-18 (no closed form exists).</summary>
-    public static double Of(Poisson d) => d.Lambda == 0 ? 0 : Measures.Entropy(NumericalDivergence.PoissonPmf(d.Lambda));
+    /// <summary>Poisson: −Σ Q(k) ln Q(k), summed over all but a negligible tail (no closed form exists).</summary>
+    public static double Of(Poisson d) => NumericalDivergence.Entropy(d);
+
+    /// <summary>Negative binomial: −Σ Q(k) ln Q(k), summed over all but a negligible tail (no closed form exists); with r = 1, the geometric of failures.</summary>
+    public static double Of(NegativeBinomial d) => d.R == 1 ? Of(new Geometric(d.P)) : NumericalDivergence.Entropy(d);
 
     /// <summary>The entropy of any of the families above, or null for another distribution.</summary>
     public static double? TryOf(IUnivariateDistribution d) => d switch
@@ -55,6 +58,7 @@ public static class ClosedFormEntropy
         Geometric x => Of(x),
         Binomial x => Of(x),
         Poisson x => Of(x),
+        NegativeBinomial x => Of(x),
         _ => null,
     };
 }

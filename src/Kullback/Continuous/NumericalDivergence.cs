@@ -99,11 +99,11 @@ public static class NumericalDivergence
         return (lo, k);
     }
 
-    /// <summary>Poisson(λ) probabilities of 0, 1, … until the remaining mass is below 1e-18.</summary>
-    internal static double[] PoissonPmf(double lambda)
+    /// <summary>Shannon entropy of a discrete distribution on the integers, summed over all but a negligible tail.</summary>
+    internal static double Entropy(IDiscreteDistribution d)
     {
-        var (lo, hi) = MassRange(new Poisson(lambda));
-        return Enumerable.Range(lo, hi - lo + 1).Select(k => Poisson.PMF(lambda, k)).ToArray();
+        var (lo, hi) = MassRange(d);
+        return Measures.Entropy(Enumerable.Range(lo, hi - lo + 1).Select(d.Probability).ToArray());
     }
 
     /// <summary>Points where the integrand has structure (modes, means), so each piece is smooth.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 
 namespace Kullback.Cli.Commands.Measure;
@@ -11,12 +10,7 @@ internal static class MeasureCommand
     {
         var pArgument = new Argument<string>("P") { Description = "File of the true distribution's probabilities (commas, spaces or newlines; # comments), or - for standard input." };
         var qArgument = new Argument<string>("Q") { Description = "File of the approximation's probabilities, or - for standard input (at most one of P and Q)." };
-        var baseOption = new Option<string>("--base")
-        {
-            Description = "Logarithm base of the unit: e (nats), 2 (bits), 10 (hartleys) or any number greater than 1.",
-            DefaultValueFactory = _ => "e",
-            HelpName = "e|2|10|NUMBER",
-        };
+        var baseOption = BaseOption.Create();
         var countsOption = new Option<bool>("--counts") { Description = "The files hold counts or weights: normalise them instead of requiring a sum of 1." };
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
 
@@ -25,19 +19,10 @@ internal static class MeasureCommand
             pArgument, qArgument, baseOption, countsOption, jsonOption,
         };
         command.SetAction(parse => CommandRunner.Run(terminal, () => Run(terminal,
-            parse.GetValue(pArgument)!, parse.GetValue(qArgument)!, ParseBase(parse.GetValue(baseOption)!),
+            parse.GetValue(pArgument)!, parse.GetValue(qArgument)!, BaseOption.Parse(parse.GetValue(baseOption)!),
             parse.GetValue(countsOption), parse.GetValue(jsonOption))));
         return command;
     }
-
-    /// <summary>Reads "e", "2", "10" or a number greater than 1.</summary>
-    public static InformationUnit ParseBase(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "e" => InformationUnit.Nats,
-        var s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double b) && b > 1 && double.IsFinite(b)
-            => InformationUnit.FromBase(b),
-        _ => throw new UsageException($"--base '{text}' is not a logarithm base: use e, 2, 10 or a finite number greater than 1."),
-    };
 
     public static int Run(Terminal terminal, string pPath, string qPath, InformationUnit unit, bool counts, bool json)
     {
