@@ -1,3 +1,4 @@
+using Kullback.Kernels;
 using Kullback.Numerics;
 
 namespace Kullback;
@@ -10,10 +11,33 @@ public static partial class Measures
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>H(p, q) = H(p) + D(p‖q) ≥ H(p); +∞ when some p̂ᵢ &gt; 0 has q̂ᵢ = 0.</returns>
     /// <exception cref="ArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; or the lengths differ.</exception>
-    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit = default)
+    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit = default) =>
+        CrossEntropy(p, q, unit, maxDegreeOfParallelism: -1);
+
+    /// <inheritdoc cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
+    /// <param name="p">The true distribution (probabilities or weights, normalised exactly).</param>
+    /// <param name="q">The distribution the code is made for.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
+    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism)
     {
+        if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
+        if (DivergenceKernels.TryCrossEntropy(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
+            return unit.FromNats(fast);
         CheckPair(p, q);
         return unit.FromNats(CrossEntropyNats(p, q));
+    }
+
+    /// <summary>H(p, q) for single-precision inputs, computed in double precision.</summary>
+    /// <inheritdoc cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>
+    public static double CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
+    {
+        if (p.Length == q.Length && !p.IsEmpty &&
+            DivergenceKernels.TryCrossEntropy(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
+            return unit.FromNats(fast);
+        double[] pd = Widen(p), qd = Widen(q);
+        CheckPair(pd, qd);
+        return unit.FromNats(CrossEntropyNats(pd, qd));
     }
 
     /// <inheritdoc cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>

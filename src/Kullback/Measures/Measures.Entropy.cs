@@ -1,3 +1,4 @@
+using Kullback.Kernels;
 using Kullback.Numerics;
 
 namespace Kullback;
@@ -9,10 +10,29 @@ public static partial class Measures
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>H(p) ≥ 0; exactly 0 when one outcome holds all the mass; at most log n.</returns>
     /// <exception cref="ArgumentException"><paramref name="p"/> is empty, all zero, or has a NaN, infinite or negative entry.</exception>
-    public static double Entropy(ReadOnlySpan<double> p, InformationUnit unit = default)
+    public static double Entropy(ReadOnlySpan<double> p, InformationUnit unit = default) => Entropy(p, unit, maxDegreeOfParallelism: -1);
+
+    /// <inheritdoc cref="Entropy(ReadOnlySpan{double}, InformationUnit)"/>
+    /// <param name="p">Probabilities or non-negative weights (normalised exactly).</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
+    public static double Entropy(ReadOnlySpan<double> p, InformationUnit unit, int maxDegreeOfParallelism)
     {
+        if (!p.IsEmpty && DivergenceKernels.TryEntropy(p, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
+            return unit.FromNats(fast);
         Preconditions.CheckWeights(p, nameof(p));
         return unit.FromNats(EntropyNats(p));
+    }
+
+    /// <summary>H(p) for single-precision inputs, computed in double precision.</summary>
+    /// <inheritdoc cref="Entropy(ReadOnlySpan{double}, InformationUnit, int)"/>
+    public static double Entropy(ReadOnlySpan<float> p, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
+    {
+        if (!p.IsEmpty && DivergenceKernels.TryEntropy(p, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
+            return unit.FromNats(fast);
+        double[] pd = Widen(p);
+        Preconditions.CheckWeights(pd, nameof(p));
+        return unit.FromNats(EntropyNats(pd));
     }
 
     /// <inheritdoc cref="Entropy(ReadOnlySpan{double}, InformationUnit)"/>

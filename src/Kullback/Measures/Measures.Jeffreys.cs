@@ -10,8 +10,8 @@ public static partial class Measures
     /// <exception cref="ArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; or the lengths differ.</exception>
     public static double Jeffreys(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit = default)
     {
-        CheckPair(p, q);
-        return unit.FromNats(KullbackLeiblerNats(p, q) + KullbackLeiblerNats(q, p));
+        var both = KullbackLeiblerBothDirections(p, q, unit);
+        return both.Forward + both.Reverse;
     }
 
     /// <inheritdoc cref="Jeffreys(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>

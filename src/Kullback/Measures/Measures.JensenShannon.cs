@@ -1,3 +1,4 @@
+using Kullback.Kernels;
 using Kullback.Numerics;
 
 namespace Kullback;
@@ -16,10 +17,33 @@ public static partial class Measures
     /// ψ taken by its series for small |x|: every term is non-negative and exact to a few ulps.
     /// </remarks>
     /// <exception cref="ArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; or the lengths differ.</exception>
-    public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit = default)
+    public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit = default) =>
+        JensenShannonDivergence(p, q, unit, maxDegreeOfParallelism: -1);
+
+    /// <inheritdoc cref="JensenShannonDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
+    /// <param name="p">One distribution (probabilities or weights, normalised exactly).</param>
+    /// <param name="q">The other.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
+    public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism)
     {
+        if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
+        if (DivergenceKernels.TryJensenShannon(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
+            return unit.FromNats(fast);
         CheckPair(p, q);
         return unit.FromNats(JensenShannonNats(p, q));
+    }
+
+    /// <summary>JS(p, q) for single-precision inputs, computed in double precision.</summary>
+    /// <inheritdoc cref="JensenShannonDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>
+    public static double JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
+    {
+        if (p.Length == q.Length && !p.IsEmpty &&
+            DivergenceKernels.TryJensenShannon(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
+            return unit.FromNats(fast);
+        double[] pd = Widen(p), qd = Widen(q);
+        CheckPair(pd, qd);
+        return unit.FromNats(JensenShannonNats(pd, qd));
     }
 
     /// <inheritdoc cref="JensenShannonDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>

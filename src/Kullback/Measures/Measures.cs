@@ -1,3 +1,4 @@
+using Kullback.Kernels;
 using Kullback.Numerics;
 
 namespace Kullback;
@@ -27,4 +28,12 @@ public static partial class Measures
         Preconditions.CheckPair(p, q, nameof(p), nameof(q));
 
     private static AlignedPair Align(DiscreteDistribution p, DiscreteDistribution q) => AlignedPair.Of(p, q);
+
+    /// <summary>Single-precision values as doubles (exactly), for the exact path of the float overloads.</summary>
+    private static double[] Widen(ReadOnlySpan<float> x)
+    {
+        var result = new double[x.Length];
+        for (int i = 0; i < x.Length; i++) result[i] = x[i];
+        return result;
+    }
 }

@@ -1,0 +1,278 @@
+using System.Runtime.CompilerServices;
+using Kullback.Numerics;
+
+namespace Kullback.Kernels;
+
+/// <summary>
+/// Fused single-pass vector kernels for KL (one or both directions), entropy and cross-entropy, and a two-pass one for
+/// Jensen–Shannon, over double or float inputs. Each pass validates the inputs, takes the normalising sums and the
+/// measure's sum together, and bounds its own rounding error; <c>Try…</c> returns false when the inputs are invalid,
+/// the result is not finite, or the bound exceeds <see cref="AcceptedRelativeError"/> of the result — then the exact
+/// scalar path must be used.
+/// </summary>
+internal static unsafe class DivergenceKernels
+{
+    /// <summary>The largest bound on the relative error a fast result may have (the exact path reaches ~1e-15; tests demand 1e-12).</summary>
+    public const double AcceptedRelativeError = 2e-13;
+
+    private const double U = 1.1102230246251565E-16;   // unit roundoff 2^−53
+    private const double LogError = 4;                 // vector log: ≤ 3 ulps, plus the rounding of its argument
+
+    public enum Measure { Sums, KullbackLeibler, KullbackLeiblerBoth, Entropy, CrossEntropy }
+
+    /// <summary>The settings a test can force; production uses <see cref="Default"/>.</summary>
+    public readonly record struct Settings(VectorWidth Width, int MaxDegreeOfParallelism, int ParallelThreshold)
+    {
+        public static Settings Default => new(VectorWidth.Best, -1, KernelRunner.DefaultParallelThreshold);
+        public static Settings WithParallelism(int maxDegreeOfParallelism) => Default with { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+    }
+
+    // ---- Entry points -------------------------------------------------------------------------------------------
+
+    public static bool TryKullbackLeibler<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Settings settings, out double forward, out double reverse, bool both = false)
+        where T : unmanaged
+    {
+        var s = Pass(p, q, both ? Measure.KullbackLeiblerBoth : Measure.KullbackLeibler, settings);
+        reverse = double.NaN;
+        if (!FinishKl(s.SumP.Total, s.SumQ.Total, s.Main.Total, s.AbsMain, s.NeedsExactPath, out forward)) return false;
+        return !both || FinishKl(s.SumQ.Total, s.SumP.Total, -s.Second.Total, s.AbsSecond, false, out reverse);
+    }
+
+    public static bool TryEntropy<T>(ReadOnlySpan<T> p, Settings settings, out double nats) where T : unmanaged
+    {
+        var s = Pass(p, p, Measure.Entropy, settings);
+        double sp = s.SumP.Total, t = s.Main.Total;
+        // H = ln Σp − Σ p ln p / Σp
+        double logSum = Math.Log(sp);
+        nats = logSum - t / sp;
+        double bound = U * (Chain(settings) * s.AbsMain + LogError * s.AbsMain + 2 * sp) / sp
+                       + U * Chain(settings) * (Math.Abs(t / sp) + 1) + U * Math.Abs(logSum);
+        return Accept(s.NeedsExactPath, sp, nats, bound);
+    }
+
+    public static bool TryCrossEntropy<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Settings settings, out double nats) where T : unmanaged
+    {
+        var s = Pass(p, q, Measure.CrossEntropy, settings);
+        double sp = s.SumP.Total, sq = s.SumQ.Total, t = s.Main.Total;
+        // H(p, q) = ln Σq − Σ p ln q / Σp
+        double logSum = Math.Log(sq);
+        nats = logSum - t / sp;
+        double bound = U * (Chain(settings) * s.AbsMain + LogError * s.AbsMain + 2 * sp) / sp
+                       + U * Chain(settings) * (Math.Abs(t / sp) + 1) + U * Math.Abs(logSum);
+        return Accept(s.NeedsExactPath || !(sq > 0), sp, nats, bound);
+    }
+
+    /// <summary>Jensen–Shannon: a pass for the sums, then a pass for ½Σ p̂ ln(p̂/m) + ½Σ q̂ ln(q̂/m) with m = (p̂ + q̂)/2.</summary>
+    public static bool TryJensenShannon<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Settings settings, out double nats) where T : unmanaged
+    {
+        nats = double.NaN;
+        var sums = Pass(p, q, Measure.Sums, settings);
+        double sp = sums.SumP.Total, sq = sums.SumQ.Total;
+        if (sums.NeedsExactPath || !(sp > 0) || !(sq > 0) || !double.IsFinite(sp) || !double.IsFinite(sq)) return false;
+        double ip = 1 / sp, iq = 1 / sq;
+        PassSums s;
+        fixed (T* pp = p, qq = q)
+        {
+            nint pa = (nint)pp, qa = (nint)qq;
+            s = KernelRunner.Run(p.Length, settings.MaxDegreeOfParallelism, settings.ParallelThreshold, (int start, int end, ref PassSums acc) =>
+            {
+                if (typeof(T) == typeof(double)) JsChunk<double, DoubleElements>(ref *(double*)pa, ref *(double*)qa, start, end, ip, iq, settings.Width, ref acc);
+                else JsChunk<float, FloatElements>(ref *(float*)pa, ref *(float*)qa, start, end, ip, iq, settings.Width, ref acc);
+            });
+        }
+        nats = 0.5 * s.Main.Total;
+        // Each normalised value carries 2 roundings (quotient, 1/Σ), each logarithm LogError; Σ p̂ = Σ q̂ = 1.
+        double bound = U * (Chain(settings) * s.AbsMain + LogError * s.AbsMain) + U * (4 + 2 * Chain(settings) + 2 * LogError);
+        return Accept(false, 1, nats, bound) && nats <= Math.Log(2) * (1 + 1e-15);
+    }
+
+    // ---- The passes --------------------------------------------------------------------------------------------
+
+    private static PassSums Pass<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Measure measure, Settings settings) where T : unmanaged
+    {
+        fixed (T* pp = p, qq = q)
+        {
+            nint pa = (nint)pp, qa = (nint)qq;
+            return KernelRunner.Run(p.Length, settings.MaxDegreeOfParallelism, settings.ParallelThreshold, (int start, int end, ref PassSums acc) =>
+            {
+                if (typeof(T) == typeof(double)) Chunk<double, DoubleElements>(ref *(double*)pa, ref *(double*)qa, start, end, measure, settings.Width, ref acc);
+                else Chunk<float, FloatElements>(ref *(float*)pa, ref *(float*)qa, start, end, measure, settings.Width, ref acc);
+            });
+        }
+    }
+
+    private static void Chunk<T, TE>(ref T p, ref T q, int start, int end, Measure measure, VectorWidth width, ref PassSums acc)
+        where TE : IElements<T>
+    {
+        switch (Resolve(width))
+        {
+            case VectorWidth.Bits512: Blocks<T, TE, Simd512>(ref p, ref q, start, end, measure, ref acc); break;
+            case VectorWidth.Bits256: Blocks<T, TE, Simd256>(ref p, ref q, start, end, measure, ref acc); break;
+            default: ScalarBlock<T, TE>(ref p, ref q, start, end, measure, ref acc); break;
+        }
+    }
+
+    private static VectorWidth Resolve(VectorWidth width) => width switch
+    {
+        VectorWidth.Best => Simd512.IsHardwareAccelerated ? VectorWidth.Bits512 : Simd256.IsHardwareAccelerated ? VectorWidth.Bits256 : VectorWidth.Scalar,
+        _ => width,
+    };
+
+    /// <summary>How many additions a vector lane chains within one block (the summation error grows with it).</summary>
+    private static double Chain(Settings settings) => Resolve(settings.Width) switch
+    {
+        VectorWidth.Bits512 => KernelRunner.BlockSize / 8 + 2,
+        VectorWidth.Bits256 => KernelRunner.BlockSize / 4 + 2,
+        _ => KernelRunner.BlockSize + 2,
+    };
+
+    private static void Blocks<T, TE, TV>(ref T p, ref T q, int start, int end, Measure measure, ref PassSums acc)
+        where TE : IElements<T> where TV : struct, ISimd<TV>
+    {
+        for (int block = start; block < end; block += KernelRunner.BlockSize)
+        {
+            int blockEnd = Math.Min(end, block + KernelRunner.BlockSize);
+            TV sp = TV.Zero, sq = TV.Zero, main = TV.Zero, absMain = TV.Zero, second = TV.Zero, absSecond = TV.Zero, bad = TV.Zero;
+            int i = block;
+            for (; i + TV.Count <= blockEnd; i += TV.Count)
+            {
+                TV vp = TE.Load<TV>(ref p, (nuint)i), vq = TE.Load<TV>(ref q, (nuint)i);
+                sp = TV.Add(sp, vp);
+                sq = TV.Add(sq, vq);
+                bad = TV.Or(bad, TV.Or(TV.Invalid(vp), TV.Invalid(vq)));
+                if (measure == Measure.Sums) continue;
+                TV pPositive = TV.GreaterThanZero(vp);
+                TV term;
+                switch (measure)
+                {
+                    case Measure.Entropy:
+                        term = TV.Select(pPositive, TV.Multiply(vp, TV.Log(vp)), TV.Zero);
+                        break;
+                    case Measure.CrossEntropy:
+                        term = TV.Select(pPositive, TV.Multiply(vp, TV.Log(vq)), TV.Zero);
+                        break;
+                    default:
+                        TV ratio = TV.Divide(vp, vq);
+                        bad = TV.Or(bad, TV.Subnormal(ratio));
+                        TV log = TV.Log(ratio);
+                        term = TV.Select(pPositive, TV.Multiply(vp, log), TV.Zero);
+                        if (measure == Measure.KullbackLeiblerBoth)
+                        {
+                            TV back = TV.Select(TV.GreaterThanZero(vq), TV.Multiply(vq, log), TV.Zero);
+                            second = TV.Add(second, back);
+                            absSecond = TV.Add(absSecond, TV.Abs(back));
+                        }
+                        break;
+                }
+                main = TV.Add(main, term);
+                absMain = TV.Add(absMain, TV.Abs(term));
+            }
+            acc.SumP.Add(TV.Sum(sp));
+            acc.SumQ.Add(TV.Sum(sq));
+            acc.Main.Add(TV.Sum(main));
+            acc.AbsMain += TV.Sum(absMain);
+            if (measure == Measure.KullbackLeiblerBoth)
+            {
+                acc.Second.Add(TV.Sum(second));
+                acc.AbsSecond += TV.Sum(absSecond);
+            }
+            acc.NeedsExactPath |= TV.AnyBitSet(bad);
+            if (i < blockEnd) ScalarBlock<T, TE>(ref p, ref q, i, blockEnd, measure, ref acc);
+        }
+    }
+
+    private static void ScalarBlock<T, TE>(ref T p, ref T q, int start, int end, Measure measure, ref PassSums acc) where TE : IElements<T>
+    {
+        for (int i = start; i < end; i++)
+        {
+            double pi = TE.At(ref p, (nuint)i), qi = TE.At(ref q, (nuint)i);
+            acc.SumP.Add(pi);
+            acc.SumQ.Add(qi);
+            acc.NeedsExactPath |= !(pi >= 0 && pi <= double.MaxValue) || !(qi >= 0 && qi <= double.MaxValue);
+            double term = 0, back = 0;
+            switch (measure)
+            {
+                case Measure.Sums: continue;
+                case Measure.Entropy: if (pi > 0) term = pi * Math.Log(pi); break;
+                case Measure.CrossEntropy: if (pi > 0) term = pi * Math.Log(qi); break;
+                default:
+                    double ratio = pi / qi;
+                    acc.NeedsExactPath |= ratio > 0 && ratio < 2.2250738585072014E-308;
+                    double log = Math.Log(ratio);
+                    if (pi > 0) term = pi * log;
+                    if (qi > 0) back = qi * log;
+                    break;
+            }
+            acc.Main.Add(term);
+            acc.AbsMain += Math.Abs(term);
+            if (measure == Measure.KullbackLeiblerBoth)
+            {
+                acc.Second.Add(back);
+                acc.AbsSecond += Math.Abs(back);
+            }
+        }
+    }
+
+    private static void JsChunk<T, TE>(ref T p, ref T q, int start, int end, double ip, double iq, VectorWidth width, ref PassSums acc) where TE : IElements<T>
+    {
+        switch (Resolve(width))
+        {
+            case VectorWidth.Bits512: JsBlocks<T, TE, Simd512>(ref p, ref q, start, end, ip, iq, ref acc); break;
+            case VectorWidth.Bits256: JsBlocks<T, TE, Simd256>(ref p, ref q, start, end, ip, iq, ref acc); break;
+            default: JsScalar<T, TE>(ref p, ref q, start, end, ip, iq, ref acc); break;
+        }
+    }
+
+    private static void JsBlocks<T, TE, TV>(ref T p, ref T q, int start, int end, double ip, double iq, ref PassSums acc)
+        where TE : IElements<T> where TV : struct, ISimd<TV>
+    {
+        TV vip = TV.Create(ip), viq = TV.Create(iq), half = TV.Create(0.5);
+        for (int block = start; block < end; block += KernelRunner.BlockSize)
+        {
+            int blockEnd = Math.Min(end, block + KernelRunner.BlockSize);
+            TV main = TV.Zero, absMain = TV.Zero;
+            int i = block;
+            for (; i + TV.Count <= blockEnd; i += TV.Count)
+            {
+                TV a = TV.Multiply(TE.Load<TV>(ref p, (nuint)i), vip), b = TV.Multiply(TE.Load<TV>(ref q, (nuint)i), viq);
+                TV m = TV.Multiply(TV.Add(a, b), half);
+                TV ta = TV.Select(TV.GreaterThanZero(a), TV.Multiply(a, TV.Log(TV.Divide(a, m))), TV.Zero);
+                TV tb = TV.Select(TV.GreaterThanZero(b), TV.Multiply(b, TV.Log(TV.Divide(b, m))), TV.Zero);
+                TV term = TV.Add(ta, tb);
+                main = TV.Add(main, term);
+                absMain = TV.Add(absMain, TV.Add(TV.Abs(ta), TV.Abs(tb)));
+            }
+            acc.Main.Add(TV.Sum(main));
+            acc.AbsMain += TV.Sum(absMain);
+            if (i < blockEnd) JsScalar<T, TE>(ref p, ref q, i, blockEnd, ip, iq, ref acc);
+        }
+    }
+
+    private static void JsScalar<T, TE>(ref T p, ref T q, int start, int end, double ip, double iq, ref PassSums acc) where TE : IElements<T>
+    {
+        for (int i = start; i < end; i++)
+        {
+            double a = TE.At(ref p, (nuint)i) * ip, b = TE.At(ref q, (nuint)i) * iq, m = (a + b) * 0.5;
+            double ta = a > 0 ? a * Math.Log(a / m) : 0, tb = b > 0 ? b * Math.Log(b / m) : 0;
+            acc.Main.Add(ta + tb);
+            acc.AbsMain += Math.Abs(ta) + Math.Abs(tb);
+        }
+    }
+
+    // ---- Finishing and the error bound -------------------------------------------------------------------------
+
+    /// <summary>D = T/Σp + ln(Σq/Σp), accepted when its error bound is small enough.</summary>
+    private static bool FinishKl(double sp, double sq, double t, double absT, bool needsExactPath, out double nats)
+    {
+        double logScale = Elementary.LogOnePlus((sq - sp) / sp);
+        nats = t / sp + logScale;
+        const double chain = KernelRunner.BlockSize / 4 + 2;   // the 256-bit chain, the longer of the vector ones
+        double bound = U * (chain * absT + LogError * absT + 2 * sp) / sp   // the sum of the terms, each with its log
+                       + U * chain * Math.Abs(t / sp)                      // Σp's error in T/Σp
+                       + 2 * U * chain + U * Math.Abs(logScale);           // Σp's and Σq's errors in ln(Σq/Σp)
+        return Accept(needsExactPath, sp, nats, bound);
+    }
+
+    private static bool Accept(bool needsExactPath, double sum, double nats, double bound) =>
+        !needsExactPath && sum > 0 && double.IsFinite(sum) && double.IsFinite(nats) && nats >= 0 && bound <= AcceptedRelativeError * nats;
+}

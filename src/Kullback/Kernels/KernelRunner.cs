@@ -1,0 +1,37 @@
+namespace Kullback.Kernels;
+
+/// <summary>
+/// Runs a pass over n elements on one thread or, above a threshold, in block-aligned chunks on several cores,
+/// honouring the caller's maximum degree of parallelism (−1: all cores), and merges the chunks' sums.
+/// </summary>
+internal static class KernelRunner
+{
+    /// <summary>Elements per block: vector accumulators are flushed into compensated sums after each.</summary>
+    public const int BlockSize = 128;
+
+    /// <summary>Below this many elements a pass stays on one thread (measured: splitting smaller inputs costs more than it gains).</summary>
+    public const int DefaultParallelThreshold = 1 << 17;
+
+    public delegate void ChunkPass(int start, int end, ref PassSums sums);
+
+    public static PassSums Run(int n, int maxDegreeOfParallelism, int parallelThreshold, ChunkPass pass)
+    {
+        var sums = new PassSums();
+        int threads = maxDegreeOfParallelism < 0 ? Environment.ProcessorCount : Math.Max(1, maxDegreeOfParallelism);
+        if (n < parallelThreshold || threads == 1)
+        {
+            pass(0, n, ref sums);
+            return sums;
+        }
+        int chunks = Math.Min(threads * 4, Math.Max(2, n / (parallelThreshold / 2)));
+        int chunkSize = (n / chunks + BlockSize - 1) / BlockSize * BlockSize;
+        var partial = new PassSums[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            int start = Math.Min(n, c * chunkSize), end = Math.Min(n, start + chunkSize);
+            if (start < end) pass(start, end, ref partial[c]);
+        });
+        foreach (var p in partial) sums.Merge(p);
+        return sums;
+    }
+}
