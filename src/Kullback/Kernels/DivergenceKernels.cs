@@ -34,8 +34,8 @@ internal static unsafe class DivergenceKernels
     {
         var s = Pass(p, q, both ? Measure.KullbackLeiblerBoth : Measure.KullbackLeibler, settings);
         reverse = double.NaN;
-        if (!FinishKl(s.SumP.Total, s.SumQ.Total, s.Main.Total, s.AbsMain, s.NeedsExactPath, out forward)) return false;
-        return !both || FinishKl(s.SumQ.Total, s.SumP.Total, -s.Second.Total, s.AbsSecond, false, out reverse);
+        if (!FinishKl(s.SumP.Total, s.SumQ.Total, s.Main.Total, s.AbsMain, s.MainInfinite, s.NeedsExactPath, out forward)) return false;
+        return !both || FinishKl(s.SumQ.Total, s.SumP.Total, -s.Second.Total, s.AbsSecond, s.SecondInfinite, s.NeedsExactPath, out reverse);
     }
 
     public static bool TryEntropy<T>(ReadOnlySpan<T> p, Settings settings, out double nats) where T : unmanaged
@@ -54,6 +54,11 @@ internal static unsafe class DivergenceKernels
     {
         var s = Pass(p, q, Measure.CrossEntropy, settings);
         double sp = s.SumP.Total, sq = s.SumQ.Total, t = s.Main.Total;
+        if (s.MainInfinite && !s.NeedsExactPath && Valid(sp) && Valid(sq))
+        {
+            nats = double.PositiveInfinity;
+            return true;
+        }
         // H(p, q) = ln Σq − Σ p ln q / Σp
         double logSum = Math.Log(sq);
         nats = logSum - t / sp;
@@ -133,6 +138,7 @@ internal static unsafe class DivergenceKernels
         {
             int blockEnd = Math.Min(end, block + KernelRunner.BlockSize);
             TV sp = TV.Zero, sq = TV.Zero, main = TV.Zero, absMain = TV.Zero, second = TV.Zero, absSecond = TV.Zero, bad = TV.Zero;
+            TV mainInfinite = TV.Zero, secondInfinite = TV.Zero;
             int i = block;
             for (; i + TV.Count <= blockEnd; i += TV.Count)
             {
@@ -149,20 +155,29 @@ internal static unsafe class DivergenceKernels
                         term = TV.Select(pPositive, TV.Multiply(vp, TV.Log(vp)), TV.Zero);
                         break;
                     case Measure.CrossEntropy:
-                        term = TV.Select(pPositive, TV.Multiply(vp, TV.Log(vq)), TV.Zero);
+                    {
+                        TV qPositive = TV.GreaterThanZero(vq);
+                        mainInfinite = TV.Or(mainInfinite, TV.AndNot(pPositive, qPositive));
+                        term = TV.Select(TV.And(pPositive, qPositive), TV.Multiply(vp, TV.Log(vq)), TV.Zero);
                         break;
+                    }
                     default:
+                    {
+                        TV qPositive = TV.GreaterThanZero(vq), both = TV.And(pPositive, qPositive);
+                        mainInfinite = TV.Or(mainInfinite, TV.AndNot(pPositive, qPositive));
                         TV ratio = TV.Divide(vp, vq);
                         bad = TV.Or(bad, TV.Subnormal(ratio));
                         TV log = TV.Log(ratio);
-                        term = TV.Select(pPositive, TV.Multiply(vp, log), TV.Zero);
+                        term = TV.Select(both, TV.Multiply(vp, log), TV.Zero);
                         if (measure == Measure.KullbackLeiblerBoth)
                         {
-                            TV back = TV.Select(TV.GreaterThanZero(vq), TV.Multiply(vq, log), TV.Zero);
+                            secondInfinite = TV.Or(secondInfinite, TV.AndNot(qPositive, pPositive));
+                            TV back = TV.Select(both, TV.Multiply(vq, log), TV.Zero);
                             second = TV.Add(second, back);
                             absSecond = TV.Add(absSecond, TV.Abs(back));
                         }
                         break;
+                    }
                 }
                 main = TV.Add(main, term);
                 absMain = TV.Add(absMain, TV.Abs(term));
@@ -177,6 +192,8 @@ internal static unsafe class DivergenceKernels
                 acc.AbsSecond += TV.Sum(absSecond);
             }
             acc.NeedsExactPath |= TV.AnyBitSet(bad);
+            acc.MainInfinite |= TV.AnyBitSet(mainInfinite);
+            acc.SecondInfinite |= TV.AnyBitSet(secondInfinite);
             if (i < blockEnd) ScalarBlock<T, TE>(ref p, ref q, i, blockEnd, measure, ref acc);
         }
     }
@@ -194,13 +211,21 @@ internal static unsafe class DivergenceKernels
             {
                 case Measure.Sums: continue;
                 case Measure.Entropy: if (pi > 0) term = pi * Math.Log(pi); break;
-                case Measure.CrossEntropy: if (pi > 0) term = pi * Math.Log(qi); break;
+                case Measure.CrossEntropy:
+                    acc.MainInfinite |= pi > 0 && qi == 0;
+                    if (pi > 0 && qi > 0) term = pi * Math.Log(qi);
+                    break;
                 default:
-                    double ratio = pi / qi;
-                    acc.NeedsExactPath |= ratio > 0 && ratio < 2.2250738585072014E-308;
-                    double log = Math.Log(ratio);
-                    if (pi > 0) term = pi * log;
-                    if (qi > 0) back = qi * log;
+                    acc.MainInfinite |= pi > 0 && qi == 0;
+                    acc.SecondInfinite |= qi > 0 && pi == 0;
+                    if (pi > 0 && qi > 0)
+                    {
+                        double ratio = pi / qi;
+                        acc.NeedsExactPath |= ratio < 2.2250738585072014E-308;
+                        double log = Math.Log(ratio);
+                        term = pi * log;
+                        back = qi * log;
+                    }
                     break;
             }
             acc.Main.Add(term);
@@ -262,8 +287,13 @@ internal static unsafe class DivergenceKernels
     // ---- Finishing and the error bound -------------------------------------------------------------------------
 
     /// <summary>D = T/Σp + ln(Σq/Σp), accepted when its error bound is small enough.</summary>
-    private static bool FinishKl(double sp, double sq, double t, double absT, bool needsExactPath, out double nats)
+    private static bool FinishKl(double sp, double sq, double t, double absT, bool infinite, bool needsExactPath, out double nats)
     {
+        if (infinite)
+        {
+            nats = double.PositiveInfinity;
+            return !needsExactPath && Valid(sp) && Valid(sq);
+        }
         double logScale = Elementary.LogOnePlus((sq - sp) / sp);
         nats = t / sp + logScale;
         const double chain = KernelRunner.BlockSize / 4 + 2;   // the 256-bit chain, the longer of the vector ones
@@ -272,6 +302,9 @@ internal static unsafe class DivergenceKernels
                        + 2 * U * chain + U * Math.Abs(logScale);           // Σp's and Σq's errors in ln(Σq/Σp)
         return Accept(needsExactPath, sp, nats, bound);
     }
+
+    /// <summary>A normalising sum the measures can use: positive (not all zeros) and finite.</summary>
+    private static bool Valid(double sum) => sum > 0 && double.IsFinite(sum);
 
     private static bool Accept(bool needsExactPath, double sum, double nats, double bound) =>
         !needsExactPath && sum > 0 && double.IsFinite(sum) && double.IsFinite(nats) && nats >= 0 && bound <= AcceptedRelativeError * nats;

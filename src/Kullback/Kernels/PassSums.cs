@@ -14,6 +14,9 @@ internal struct PassSums
     public double AbsMain, AbsSecond;
     public bool NeedsExactPath;
 
+    /// <summary>Some outcome makes the main (second) sum +∞ by definition: p &gt; 0 = q for KL and cross-entropy (q &gt; 0 = p for the reverse KL).</summary>
+    public bool MainInfinite, SecondInfinite;
+
     public void Merge(in PassSums other)
     {
         SumP.Add(other.SumP.Total);
@@ -23,5 +26,7 @@ internal struct PassSums
         AbsMain += other.AbsMain;
         AbsSecond += other.AbsSecond;
         NeedsExactPath |= other.NeedsExactPath;
+        MainInfinite |= other.MainInfinite;
+        SecondInfinite |= other.SecondInfinite;
     }
 }
