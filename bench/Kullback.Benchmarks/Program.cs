@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
+using Kullback.Benchmarks;
 
-// dotnet run -c Release --project bench/Kullback.Benchmarks -- --filter '*'   (see the README's "Benchmarks")
+// dotnet run -c Release --project bench/Kullback.Benchmarks -- --filter '*'   BenchmarkDotNet suites
+// bench/compare.sh                                                            side by side with numpy, scipy, PyTorch
+if (args.Length > 0 && args[0] == "compare") return Compare.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

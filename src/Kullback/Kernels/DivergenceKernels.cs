@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Kullback.Numerics;
 
 namespace Kullback.Kernels;
@@ -95,6 +96,16 @@ internal static unsafe class DivergenceKernels
 
     private static PassSums Pass<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Measure measure, Settings settings) where T : unmanaged
     {
+        if (p.Length < settings.ParallelThreshold || settings.MaxDegreeOfParallelism == 1)
+        {
+            // Small inputs: this thread, no closure, no allocation.
+            var sums = new PassSums();
+            if (typeof(T) == typeof(double))
+                Chunk<double, DoubleElements>(ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(p)), ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(q)), 0, p.Length, measure, settings.Width, ref sums);
+            else
+                Chunk<float, FloatElements>(ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(p)), ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(q)), 0, p.Length, measure, settings.Width, ref sums);
+            return sums;
+        }
         fixed (T* pp = p, qq = q)
         {
             nint pa = (nint)pp, qa = (nint)qq;
@@ -109,11 +120,35 @@ internal static unsafe class DivergenceKernels
     private static void Chunk<T, TE>(ref T p, ref T q, int start, int end, Measure measure, VectorWidth width, ref PassSums acc)
         where TE : IElements<T>
     {
+        switch (measure)
+        {
+            case Measure.Sums: Chunk<T, TE, SumsOnly>(ref p, ref q, start, end, width, ref acc); break;
+            case Measure.KullbackLeibler: Chunk<T, TE, Forward>(ref p, ref q, start, end, width, ref acc); break;
+            case Measure.KullbackLeiblerBoth: Chunk<T, TE, BothWays>(ref p, ref q, start, end, width, ref acc); break;
+            case Measure.Entropy: Chunk<T, TE, OwnEntropy>(ref p, ref q, start, end, width, ref acc); break;
+            default: Chunk<T, TE, Cross>(ref p, ref q, start, end, width, ref acc); break;
+        }
+    }
+
+    // The measure as a type, so that the JIT compiles one loop per measure with its branches folded away.
+    private struct SumsOnly;
+    private struct Forward;
+    private struct BothWays;
+    private struct OwnEntropy;
+    private struct Cross;
+
+    private static Measure MeasureOf<TM>() =>
+        typeof(TM) == typeof(SumsOnly) ? Measure.Sums : typeof(TM) == typeof(Forward) ? Measure.KullbackLeibler
+        : typeof(TM) == typeof(BothWays) ? Measure.KullbackLeiblerBoth : typeof(TM) == typeof(OwnEntropy) ? Measure.Entropy : Measure.CrossEntropy;
+
+    private static void Chunk<T, TE, TM>(ref T p, ref T q, int start, int end, VectorWidth width, ref PassSums acc)
+        where TE : IElements<T> where TM : struct
+    {
         switch (Resolve(width))
         {
-            case VectorWidth.Bits512: Blocks<T, TE, Simd512>(ref p, ref q, start, end, measure, ref acc); break;
-            case VectorWidth.Bits256: Blocks<T, TE, Simd256>(ref p, ref q, start, end, measure, ref acc); break;
-            default: ScalarBlock<T, TE>(ref p, ref q, start, end, measure, ref acc); break;
+            case VectorWidth.Bits512: Blocks<T, TE, Simd512, TM>(ref p, ref q, start, end, ref acc); break;
+            case VectorWidth.Bits256: Blocks<T, TE, Simd256, TM>(ref p, ref q, start, end, ref acc); break;
+            default: ScalarBlock<T, TE>(ref p, ref q, start, end, MeasureOf<TM>(), ref acc); break;
         }
     }
 
@@ -131,52 +166,51 @@ internal static unsafe class DivergenceKernels
         _ => KernelRunner.BlockSize + 2,
     };
 
-    private static void Blocks<T, TE, TV>(ref T p, ref T q, int start, int end, Measure measure, ref PassSums acc)
-        where TE : IElements<T> where TV : struct, ISimd<TV>
+    private static void Blocks<T, TE, TV, TM>(ref T p, ref T q, int start, int end, ref PassSums acc)
+        where TE : IElements<T> where TV : struct, ISimd<TV> where TM : struct
     {
         for (int block = start; block < end; block += KernelRunner.BlockSize)
         {
             int blockEnd = Math.Min(end, block + KernelRunner.BlockSize);
-            TV sp = TV.Zero, sq = TV.Zero, main = TV.Zero, absMain = TV.Zero, second = TV.Zero, absSecond = TV.Zero, bad = TV.Zero;
+            TV sp = TV.Zero, sq = TV.Zero, main = TV.Zero, absMain = TV.Zero, second = TV.Zero, absSecond = TV.Zero;
+            TV minP = TV.Zero, minQ = TV.Zero, minRatio = TV.Create(double.MaxValue);
             TV mainInfinite = TV.Zero, secondInfinite = TV.Zero;
             int i = block;
             for (; i + TV.Count <= blockEnd; i += TV.Count)
             {
                 TV vp = TE.Load<TV>(ref p, (nuint)i), vq = TE.Load<TV>(ref q, (nuint)i);
+                // Validity: negatives show in the minima; NaN and ±∞ in the sums, which are checked at the end.
                 sp = TV.Add(sp, vp);
                 sq = TV.Add(sq, vq);
-                bad = TV.Or(bad, TV.Or(TV.Invalid(vp), TV.Invalid(vq)));
-                if (measure == Measure.Sums) continue;
+                minP = TV.Min(minP, vp);
+                minQ = TV.Min(minQ, vq);
+                if (typeof(TM) == typeof(SumsOnly)) continue;
                 TV pPositive = TV.GreaterThanZero(vp);
                 TV term;
-                switch (measure)
+                if (typeof(TM) == typeof(OwnEntropy))
                 {
-                    case Measure.Entropy:
-                        term = TV.Select(pPositive, TV.Multiply(vp, TV.Log(vp)), TV.Zero);
-                        break;
-                    case Measure.CrossEntropy:
+                    term = TV.Select(pPositive, TV.Multiply(vp, TV.Log(vp)), TV.Zero);
+                }
+                else if (typeof(TM) == typeof(Cross))
+                {
+                    TV qPositive = TV.GreaterThanZero(vq);
+                    mainInfinite = TV.Or(mainInfinite, TV.AndNot(pPositive, qPositive));
+                    term = TV.Select(TV.And(pPositive, qPositive), TV.Multiply(vp, TV.Log(vq)), TV.Zero);
+                }
+                else
+                {
+                    TV qPositive = TV.GreaterThanZero(vq), both = TV.And(pPositive, qPositive);
+                    mainInfinite = TV.Or(mainInfinite, TV.AndNot(pPositive, qPositive));
+                    TV ratio = TV.Divide(vp, vq);
+                    minRatio = TV.Min(minRatio, TV.Select(both, ratio, minRatio));
+                    TV log = TV.Log(ratio);
+                    term = TV.Select(both, TV.Multiply(vp, log), TV.Zero);
+                    if (typeof(TM) == typeof(BothWays))
                     {
-                        TV qPositive = TV.GreaterThanZero(vq);
-                        mainInfinite = TV.Or(mainInfinite, TV.AndNot(pPositive, qPositive));
-                        term = TV.Select(TV.And(pPositive, qPositive), TV.Multiply(vp, TV.Log(vq)), TV.Zero);
-                        break;
-                    }
-                    default:
-                    {
-                        TV qPositive = TV.GreaterThanZero(vq), both = TV.And(pPositive, qPositive);
-                        mainInfinite = TV.Or(mainInfinite, TV.AndNot(pPositive, qPositive));
-                        TV ratio = TV.Divide(vp, vq);
-                        bad = TV.Or(bad, TV.Subnormal(ratio));
-                        TV log = TV.Log(ratio);
-                        term = TV.Select(both, TV.Multiply(vp, log), TV.Zero);
-                        if (measure == Measure.KullbackLeiblerBoth)
-                        {
-                            secondInfinite = TV.Or(secondInfinite, TV.AndNot(qPositive, pPositive));
-                            TV back = TV.Select(both, TV.Multiply(vq, log), TV.Zero);
-                            second = TV.Add(second, back);
-                            absSecond = TV.Add(absSecond, TV.Abs(back));
-                        }
-                        break;
+                        secondInfinite = TV.Or(secondInfinite, TV.AndNot(qPositive, pPositive));
+                        TV back = TV.Select(both, TV.Multiply(vq, log), TV.Zero);
+                        second = TV.Add(second, back);
+                        absSecond = TV.Add(absSecond, TV.Abs(back));
                     }
                 }
                 main = TV.Add(main, term);
@@ -186,15 +220,16 @@ internal static unsafe class DivergenceKernels
             acc.SumQ.Add(TV.Sum(sq));
             acc.Main.Add(TV.Sum(main));
             acc.AbsMain += TV.Sum(absMain);
-            if (measure == Measure.KullbackLeiblerBoth)
+            if (typeof(TM) == typeof(BothWays))
             {
                 acc.Second.Add(TV.Sum(second));
                 acc.AbsSecond += TV.Sum(absSecond);
             }
-            acc.NeedsExactPath |= TV.AnyBitSet(bad);
+            // A negative input, or a ratio too small to keep its digits, needs the exact path.
+            acc.NeedsExactPath |= TV.AnyBitSet(TV.Or(TV.Or(TV.LessThanZero(minP), TV.LessThanZero(minQ)), TV.Subnormal(minRatio)));
             acc.MainInfinite |= TV.AnyBitSet(mainInfinite);
             acc.SecondInfinite |= TV.AnyBitSet(secondInfinite);
-            if (i < blockEnd) ScalarBlock<T, TE>(ref p, ref q, i, blockEnd, measure, ref acc);
+            if (i < blockEnd) ScalarBlock<T, TE>(ref p, ref q, i, blockEnd, MeasureOf<TM>(), ref acc);
         }
     }
 

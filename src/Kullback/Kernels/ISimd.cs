@@ -24,6 +24,8 @@ internal interface ISimd<TSelf> where TSelf : struct, ISimd<TSelf>
     static abstract TSelf Log(TSelf a);
     static abstract TSelf Abs(TSelf a);
     static abstract TSelf Or(TSelf a, TSelf b);
+    static abstract TSelf Min(TSelf a, TSelf b);
+    static abstract TSelf LessThanZero(TSelf a);
     static abstract TSelf And(TSelf a, TSelf b);
     /// <summary>a and not b.</summary>
     static abstract TSelf AndNot(TSelf a, TSelf b);
@@ -58,6 +60,8 @@ internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Log(Simd512 a) => new(Vector512.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Abs(Simd512 a) => new(Vector512.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Or(Simd512 a, Simd512 b) => new(a.V | b.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Min(Simd512 a, Simd512 b) => new(Vector512.MinNative(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 LessThanZero(Simd512 a) => new(Vector512.LessThan(a.V, Vector512<double>.Zero));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 And(Simd512 a, Simd512 b) => new(a.V & b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 AndNot(Simd512 a, Simd512 b) => new(Vector512.AndNot(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 GreaterThanZero(Simd512 a) => new(Vector512.GreaterThan(a.V, Vector512<double>.Zero));
@@ -91,6 +95,8 @@ internal readonly struct Simd256(Vector256<double> v) : ISimd<Simd256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Log(Simd256 a) => new(Vector256.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Abs(Simd256 a) => new(Vector256.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Or(Simd256 a, Simd256 b) => new(a.V | b.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Min(Simd256 a, Simd256 b) => new(Vector256.MinNative(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 LessThanZero(Simd256 a) => new(Vector256.LessThan(a.V, Vector256<double>.Zero));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 And(Simd256 a, Simd256 b) => new(a.V & b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 AndNot(Simd256 a, Simd256 b) => new(Vector256.AndNot(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 GreaterThanZero(Simd256 a) => new(Vector256.GreaterThan(a.V, Vector256<double>.Zero));
