@@ -19,26 +19,13 @@ public static partial class Measures
     /// <param name="q">The distribution the code is made for.</param>
     /// <param name="unit">The unit of the result.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
-    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism)
-    {
-        if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
-        if (DivergenceKernels.TryCrossEntropy(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
-            return unit.FromNats(fast);
-        CheckPair(p, q);
-        return unit.FromNats(CrossEntropyNats(p, q));
-    }
+    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism) =>
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, DivergenceKernels.TryCrossEntropy, CrossEntropyNats));
 
     /// <summary>H(p, q) for single-precision inputs, computed in double precision.</summary>
     /// <inheritdoc cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>
-    public static double CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
-    {
-        if (p.Length == q.Length && !p.IsEmpty &&
-            DivergenceKernels.TryCrossEntropy(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
-            return unit.FromNats(fast);
-        double[] pd = Widen(p), qd = Widen(q);
-        CheckPair(pd, qd);
-        return unit.FromNats(CrossEntropyNats(pd, qd));
-    }
+    public static double CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1) =>
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, DivergenceKernels.TryCrossEntropy, CrossEntropyNats));
 
     /// <inheritdoc cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
     public static double CrossEntropy(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)

@@ -25,26 +25,13 @@ public static partial class Measures
     /// <param name="q">The other.</param>
     /// <param name="unit">The unit of the result.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
-    public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism)
-    {
-        if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
-        if (DivergenceKernels.TryJensenShannon(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
-            return unit.FromNats(fast);
-        CheckPair(p, q);
-        return unit.FromNats(JensenShannonNats(p, q));
-    }
+    public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism) =>
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, DivergenceKernels.TryJensenShannon, JensenShannonNats));
 
     /// <summary>JS(p, q) for single-precision inputs, computed in double precision.</summary>
     /// <inheritdoc cref="JensenShannonDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>
-    public static double JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
-    {
-        if (p.Length == q.Length && !p.IsEmpty &&
-            DivergenceKernels.TryJensenShannon(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast))
-            return unit.FromNats(fast);
-        double[] pd = Widen(p), qd = Widen(q);
-        CheckPair(pd, qd);
-        return unit.FromNats(JensenShannonNats(pd, qd));
-    }
+    public static double JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1) =>
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, DivergenceKernels.TryJensenShannon, JensenShannonNats));
 
     /// <inheritdoc cref="JensenShannonDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
     public static double JensenShannonDivergence(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)

@@ -33,26 +33,13 @@ public static partial class Measures
     /// bounding its own rounding error; when that bound exceeds 2e-13 of the result (near-identical inputs), the exact
     /// path described on <see cref="KullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/> decides.
     /// </remarks>
-    public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism)
-    {
-        if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
-        if (DivergenceKernels.TryKullbackLeibler(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast, out _))
-            return unit.FromNats(fast);
-        CheckPair(p, q);
-        return unit.FromNats(KullbackLeiblerNats(p, q));
-    }
+    public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism) =>
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, DivergenceKernels.TryKullbackLeibler, KullbackLeiblerNats));
 
     /// <summary>D(p‖q) for single-precision inputs, computed in double precision with the same semantics and accuracy.</summary>
     /// <inheritdoc cref="KullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>
-    public static double KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
-    {
-        if (p.Length == q.Length && !p.IsEmpty &&
-            DivergenceKernels.TryKullbackLeibler(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double fast, out _))
-            return unit.FromNats(fast);
-        double[] pd = Widen(p), qd = Widen(q);
-        CheckPair(pd, qd);
-        return unit.FromNats(KullbackLeiblerNats(pd, qd));
-    }
+    public static double KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1) =>
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, DivergenceKernels.TryKullbackLeibler, KullbackLeiblerNats));
 
     /// <summary>D(p‖q) and D(q‖p) from one fused pass over both vectors.</summary>
     /// <inheritdoc cref="KullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>

@@ -29,6 +29,30 @@ public static partial class Measures
 
     private static AlignedPair Align(DiscreteDistribution p, DiscreteDistribution q) => AlignedPair.Of(p, q);
 
+    /// <summary>A fused fast kernel: false when its own error bound (or the input) sends the work to the exact path.</summary>
+    private delegate bool FastKernel<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, DivergenceKernels.Settings settings, out double nats) where T : unmanaged;
+
+    /// <summary>The exact path, on checked inputs, in nats.</summary>
+    private delegate double ExactKernel(ReadOnlySpan<double> p, ReadOnlySpan<double> q);
+
+    /// <summary>The fast kernel when it vouches for its result; otherwise the checks (which throw on bad input) and the exact path.</summary>
+    private static double FastOrExact(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int maxDegreeOfParallelism, FastKernel<double> fast, ExactKernel exact)
+    {
+        if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
+        if (fast(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double nats)) return nats;
+        CheckPair(p, q);
+        return exact(p, q);
+    }
+
+    /// <inheritdoc cref="FastOrExact(ReadOnlySpan{double}, ReadOnlySpan{double}, int, FastKernel{double}, ExactKernel)"/>
+    private static double FastOrExact(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int maxDegreeOfParallelism, FastKernel<float> fast, ExactKernel exact)
+    {
+        if (p.Length == q.Length && !p.IsEmpty && fast(p, q, DivergenceKernels.Settings.WithParallelism(maxDegreeOfParallelism), out double nats)) return nats;
+        double[] pd = Widen(p), qd = Widen(q);
+        CheckPair(pd, qd);
+        return exact(pd, qd);
+    }
+
     /// <summary>Single-precision values as doubles (exactly), for the exact path of the float overloads.</summary>
     private static double[] Widen(ReadOnlySpan<float> x)
     {
