@@ -197,6 +197,7 @@ internal static unsafe class DivergenceKernels
         for (int block = start; block < end; block += KernelRunner.BlockSize)
         {
             int blockEnd = Math.Min(end, block + KernelRunner.BlockSize);
+            if (typeof(TM) != typeof(SumsOnly) && CleanBlock<T, TE, TV, TM>(ref p, ref q, block, blockEnd, ref acc)) continue;
             TV sp = TV.Zero, sq = TV.Zero, main = TV.Zero, absMain = TV.Zero, second = TV.Zero, absSecond = TV.Zero;
             TV minP = TV.Zero, minQ = TV.Zero, minRatio = TV.Create(double.MaxValue);
             TV mainInfinite = TV.Zero, secondInfinite = TV.Zero;
@@ -272,6 +273,53 @@ internal static unsafe class DivergenceKernels
             acc.SecondInfinite |= TV.AnyBitSet(secondInfinite);
             if (i < blockEnd) ScalarBlock<T, TE>(ref p, ref q, i, blockEnd, MeasureOf<TM>(), ref acc);
         }
+    }
+
+    /// <summary>
+    /// The common case, without masks: every entry positive and every ratio normal. A zero shows as a NaN or an
+    /// infinity in the sums, a tiny ratio as a logarithm below ln(smallest normal), a negative entry in the minima;
+    /// then nothing is added and false sends the block to the masked loop. Only whole vectors are handled here.
+    /// </summary>
+    private static bool CleanBlock<T, TE, TV, TM>(ref T p, ref T q, int block, int blockEnd, ref PassSums acc)
+        where TE : IElements<T> where TV : struct, ISimd<TV> where TM : struct
+    {
+        if ((blockEnd - block) % TV.Count != 0) return false;
+        TV sp = TV.Zero, sq = TV.Zero, main = TV.Zero, absMain = TV.Zero, second = TV.Zero, absSecond = TV.Zero;
+        TV minP = TV.Zero, minQ = TV.Zero, minLog = TV.Zero;
+        for (int i = block; i < blockEnd; i += TV.Count)
+        {
+            TV vp = TE.Load<TV>(ref p, (nuint)i), vq = TE.Load<TV>(ref q, (nuint)i);
+            sp = TV.Add(sp, vp);
+            sq = TV.Add(sq, vq);
+            minP = TV.Min(minP, vp);
+            minQ = TV.Min(minQ, vq);
+            TV log = typeof(TM) == typeof(OwnEntropy) ? TV.Log(vp) : typeof(TM) == typeof(Cross) ? TV.Log(vq) : TV.Log(TV.Divide(vp, vq));
+            minLog = TV.Min(minLog, log);
+            TV term = TV.Multiply(vp, log);
+            main = TV.Add(main, term);
+            absMain = TV.Add(absMain, TV.Abs(term));
+            if (typeof(TM) == typeof(BothWays))
+            {
+                TV back = TV.Multiply(vq, log);
+                second = TV.Add(second, back);
+                absSecond = TV.Add(absSecond, TV.Abs(back));
+            }
+        }
+        double mainSum = TV.Sum(main), secondSum = TV.Sum(second), sumP = TV.Sum(sp), sumQ = TV.Sum(sq);
+        bool clean = double.IsFinite(mainSum) && double.IsFinite(secondSum) && double.IsFinite(sumP) && double.IsFinite(sumQ)
+                     && !TV.AnyBitSet(TV.Or(TV.Or(TV.LessThanZero(minP), TV.LessThanZero(minQ)), TV.LessThanZero(TV.Add(minLog, TV.Create(708.3964185322641)))))
+                     && !TV.AnyBitSet(TV.Or(TV.Subnormal(minP), TV.Subnormal(minQ)));
+        if (!clean) return false;
+        acc.SumP.Add(sumP);
+        acc.SumQ.Add(sumQ);
+        acc.Main.Add(mainSum);
+        acc.AbsMain += TV.Sum(absMain);
+        if (typeof(TM) == typeof(BothWays))
+        {
+            acc.Second.Add(secondSum);
+            acc.AbsSecond += TV.Sum(absSecond);
+        }
+        return true;
     }
 
     private static void ScalarBlock<T, TE>(ref T p, ref T q, int start, int end, Measure measure, ref PassSums acc) where TE : IElements<T>
