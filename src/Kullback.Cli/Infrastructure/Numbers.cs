@@ -11,7 +11,7 @@ internal static class Numbers
         if (double.IsPositiveInfinity(value)) return "∞";
         if (value == 0) return "0";
         double a = Math.Abs(value);
-        if (a >= Math.Pow(10, -decimals + 2) && a < 1e7)
+        if (a >= Math.Pow(10, -decimals + 1) && a < 1e7)
             return value.ToString("F" + decimals, CultureInfo.InvariantCulture);
         return value.ToString("0.#####e+0", CultureInfo.InvariantCulture);
     }
