@@ -145,3 +145,46 @@ public class KernelTests
         AssertClose(Measures.KullbackLeiblerNats(p, q), all, "vs exact");
     }
 }
+
+/// <summary>The vectorised exact KL against the scalar exact one, where the fast pass cannot be used: near-identical inputs.</summary>
+public class ExactKernelTests
+{
+    private static void AssertAgree(double[] p, double[] q, string what)
+    {
+        double scalar = Measures.KullbackLeiblerNats(p, q);
+        if (!ExactKullbackLeiblerKernel.TryKullbackLeibler(p, q, out double vector)) return;   // declined: the scalar path runs
+        double relative = scalar == vector ? 0 : Math.Abs(vector - scalar) / Math.Abs(scalar);
+        Assert.True(relative <= 1e-13, $"{what}: scalar {scalar:R}, vector {vector:R} (relative {relative:E2})");
+    }
+
+    [Fact]
+    public void Every_reference_case_agrees_with_the_scalar_exact_path()
+    {
+        foreach (var c in ReferenceCase.All)
+        {
+            AssertAgree(c.P, c.Q, c.Name);
+            AssertAgree(c.Q, c.P, c.Name + " reversed");
+        }
+    }
+
+    [Fact]
+    public void Near_identical_inputs_of_every_length_agree()
+    {
+        var rng = new Random(12);
+        int declined = 0;
+        for (int n = 1; n <= 256; n++)
+            foreach (double eps in new[] { 1e-3, 1e-7, 1e-11, 0.2 })
+            {
+                var p = Enumerable.Range(0, n).Select(_ => rng.NextDouble() + 1e-3).ToArray();
+                var q = p.Select(x => x * (1 + eps * (2 * rng.NextDouble() - 1))).ToArray();
+                if (n > 3) { p[n / 2] = 0; }
+                if (!ExactKullbackLeiblerKernel.TryKullbackLeibler(p, q, out _)) declined++;
+                AssertAgree(p, q, $"n={n} eps={eps}");
+            }
+        Assert.Equal(0, declined);
+        // And the public function answers near-identical inputs through it, exactly.
+        var c = ReferenceCase.Named("near-identical-1e-09");
+        Assert.True(ExactKullbackLeiblerKernel.TryKullbackLeibler(c.P, c.Q, out double v));
+        Assert.Equal(c.ExpectedValue("kl_pq"), v, c.ExpectedValue("kl_pq") * 1e-12);
+    }
+}

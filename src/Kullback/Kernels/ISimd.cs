@@ -24,6 +24,11 @@ internal interface ISimd<TSelf> where TSelf : struct, ISimd<TSelf>
     static abstract TSelf Log(TSelf a);
     static abstract TSelf Abs(TSelf a);
     static abstract TSelf Or(TSelf a, TSelf b);
+    /// <summary>a·b + c with one rounding.</summary>
+    static abstract TSelf FusedMultiplyAdd(TSelf a, TSelf b, TSelf c);
+    static abstract TSelf Max(TSelf a, TSelf b);
+    static abstract TSelf LessThan(TSelf a, TSelf b);
+    static abstract double Element(TSelf a, int index);
     static abstract TSelf Min(TSelf a, TSelf b);
     static abstract TSelf LessThanZero(TSelf a);
     static abstract TSelf And(TSelf a, TSelf b);
@@ -60,6 +65,10 @@ internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Log(Simd512 a) => new(Vector512.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Abs(Simd512 a) => new(Vector512.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Or(Simd512 a, Simd512 b) => new(a.V | b.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 FusedMultiplyAdd(Simd512 a, Simd512 b, Simd512 c) => new(Vector512.FusedMultiplyAdd(a.V, b.V, c.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Max(Simd512 a, Simd512 b) => new(Vector512.MaxNative(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 LessThan(Simd512 a, Simd512 b) => new(Vector512.LessThan(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Element(Simd512 a, int index) => a.V.GetElement(index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Min(Simd512 a, Simd512 b) => new(Vector512.MinNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 LessThanZero(Simd512 a) => new(Vector512.LessThan(a.V, Vector512<double>.Zero));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 And(Simd512 a, Simd512 b) => new(a.V & b.V);
@@ -95,6 +104,10 @@ internal readonly struct Simd256(Vector256<double> v) : ISimd<Simd256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Log(Simd256 a) => new(Vector256.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Abs(Simd256 a) => new(Vector256.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Or(Simd256 a, Simd256 b) => new(a.V | b.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 FusedMultiplyAdd(Simd256 a, Simd256 b, Simd256 c) => new(Vector256.FusedMultiplyAdd(a.V, b.V, c.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Max(Simd256 a, Simd256 b) => new(Vector256.MaxNative(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 LessThan(Simd256 a, Simd256 b) => new(Vector256.LessThan(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Element(Simd256 a, int index) => a.V.GetElement(index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Min(Simd256 a, Simd256 b) => new(Vector256.MinNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 LessThanZero(Simd256 a) => new(Vector256.LessThan(a.V, Vector256<double>.Zero));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 And(Simd256 a, Simd256 b) => new(a.V & b.V);
