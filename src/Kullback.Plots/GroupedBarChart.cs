@@ -36,7 +36,7 @@ public static class GroupedBarChart
                     Position = i - groupWidth / 2 + barWidth * (s + 0.5),
                     Value = v,
                     Size = barWidth * 0.92,
-                    FillColor = Palette.ForSeries(s),
+                    FillColor = Palette.ForSeries(series[s].Colour ?? s),
                     LineWidth = 0,
                 });
             }

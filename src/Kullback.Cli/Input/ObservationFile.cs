@@ -164,16 +164,16 @@ internal static class ObservationFile
             $"Read {rows} samples{from} ({how}); {firstNonInteger} is not a whole number, so the outcomes are treated as labels.");
     }
 
+    /// <summary>The integers counted so far, as labels with the same counts (when a later row turns out not to be an integer).</summary>
     private static (Dictionary<string, long>, List<string>) LabelsFrom(IntegerTally tally)
     {
         var labels = new Dictionary<string, long>(StringComparer.Ordinal);
         var order = new List<string>();
-        if (tally.Count == 0) return (labels, order);
-        var d = tally.ToDistribution();
-        for (int i = 0; i < d.Count; i++)
+        foreach (var (value, count) in tally.Entries())
         {
-            labels[d.Support[i].Label] = (long)Math.Round(d.Probabilities[i] * tally.Count);
-            order.Add(d.Support[i].Label);
+            string label = value.ToString(CultureInfo.InvariantCulture);
+            labels[label] = count;
+            order.Add(label);
         }
         return (labels, order);
     }

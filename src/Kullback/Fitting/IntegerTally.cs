@@ -21,16 +21,23 @@ public sealed class IntegerTally
         Count++;
     }
 
-    /// <summary>The empirical distribution of what was added (with N known).</summary>
-    /// <exception cref="InvalidOperationException">Nothing was added.</exception>
-    public DiscreteDistribution ToDistribution()
+    /// <summary>Each distinct value seen and how often, in ascending order of value.</summary>
+    public IReadOnlyList<(long Value, long Count)> Entries()
     {
-        if (Count == 0) throw new InvalidOperationException("No observations were added.");
         var pairs = new List<(long Value, long Count)>();
         for (int v = 0; v < DenseLimit; v++)
             if (_dense[v] > 0) pairs.Add((v, _dense[v]));
         pairs.AddRange(_sparse.Select(kv => (kv.Key, kv.Value)));
         pairs.Sort();
+        return pairs;
+    }
+
+    /// <summary>The empirical distribution of what was added (with N known).</summary>
+    /// <exception cref="InvalidOperationException">Nothing was added.</exception>
+    public DiscreteDistribution ToDistribution()
+    {
+        if (Count == 0) throw new InvalidOperationException("No observations were added.");
+        var pairs = Entries();
         return DiscreteDistribution.FromCounts(
             pairs.Select(p => Outcome.Of(p.Value)).ToArray(),
             pairs.Select(p => (double)p.Count).ToArray());

@@ -16,9 +16,9 @@ internal static class DemoCharts
         var text = Text.English;
         string[] teeth = Enumerable.Range(0, a.Data.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         string pLabel = a.BinomialP.ToString("0.###", CultureInfo.InvariantCulture);
-        var data = new Series(text["SeriesData"], a.Data);
-        var uniform = new Series(text["SeriesUniform"], a.Uniform);
-        var binomial = new Series(text.Format("SeriesBinomial", pLabel), a.Binomial);
+        var data = new Series(text["SeriesData"], a.Data, Colour: 0);
+        var uniform = new Series(text["SeriesUniform"], a.Uniform, Colour: 1);
+        var binomial = new Series(text.Format("SeriesBinomial", pLabel), a.Binomial, Colour: 2);
         string x = text["ChartTeeth"], y = text["ChartProbability"];
 
         var charts = new (string Name, ScottPlot.Plot Plot)[]
@@ -33,8 +33,6 @@ internal static class DemoCharts
                 text["ChartSweepX"], text["ChartSweepY"], (a.BestP, a.BestKl),
                 (text.Format("SeriesUniformLevel", Round(a.KlDataUniform)), a.KlDataUniform))),
         };
-        // The contributions chart needs the palette of the approximations, not of the data.
-        ShiftColours(charts[4].Plot);
 
         var paths = new List<string>();
         foreach (var (name, plot) in charts) paths.AddRange(ChartFile.Save(plot, directory, name));
@@ -42,14 +40,4 @@ internal static class DemoCharts
     }
 
     private static string Round(double nats) => nats.ToString("0.0000", CultureInfo.InvariantCulture);
-
-    private static void ShiftColours(ScottPlot.Plot plot)
-    {
-        int s = 1;
-        foreach (var bars in plot.GetPlottables<ScottPlot.Plottables.BarPlot>())
-        {
-            foreach (var bar in bars.Bars) bar.FillColor = Palette.ForSeries(s);
-            s++;
-        }
-    }
 }
