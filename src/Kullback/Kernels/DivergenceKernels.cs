@@ -17,7 +17,7 @@ internal static unsafe class DivergenceKernels
     public const double AcceptedRelativeError = 2e-13;
 
     private const double U = 1.1102230246251565E-16;   // unit roundoff 2^−53
-    private const double LogError = 4;                 // vector log: ≤ 3 ulps, plus the rounding of its argument
+    private const double LogError = 4;                 // vector log: ≤ 2 ulps (VectorLog; Vector256.Log ≤ 3), plus the rounding of its argument
 
     public enum Measure { Sums, KullbackLeibler, KullbackLeiblerBoth, Entropy, CrossEntropy }
 
@@ -421,7 +421,7 @@ internal static unsafe class DivergenceKernels
         double logScale = Elementary.LogOnePlus((sq - sp) / sp);
         nats = t / sp + logScale;
         const double chain = KernelRunner.BlockSize / 4 + 2;   // the 256-bit chain, the longer of the vector ones
-        double bound = U * (chain * absT + LogError * absT + 2 * sp) / sp   // the sum of the terms, each with its log
+        double bound = U * (chain * absT + LogError * absT + 2 * sp) / sp   // the terms, each with its log (2·Σp: the ratio's rounding and the log's absolute error near 1)
                        + U * chain * Math.Abs(t / sp)                      // Σp's error in T/Σp
                        + 2 * U * chain + U * Math.Abs(logScale);           // Σp's and Σq's errors in ln(Σq/Σp)
         return Accept(needsExactPath, sp, nats, bound);
