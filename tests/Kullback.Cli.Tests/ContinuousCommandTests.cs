@@ -18,8 +18,8 @@ public class ContinuousCommandTests
     {
         var root = Json(CliRun.Of("continuous", "--p", "normal(0,1)", "--q", "normal(1,2)", "--json"));
         double expected = Math.Log(2) + (1 + 1) / 8.0 - 0.5;   // ln(σq/σp) + (σp² + Δμ²)/(2σq²) − ½
-        Assert.Equal(expected, root.GetProperty("closed_form_nats").GetDouble(), 14);
-        Assert.Equal(expected, root.GetProperty("numerical_nats").GetDouble(), 12);
+        Assert.Equal(expected, root.GetProperty("closed_form_nats").GetDouble(), 1e-14);
+        Assert.Equal(expected, root.GetProperty("numerical_nats").GetDouble(), 1e-12);
         Assert.True(root.GetProperty("error_estimate").GetDouble() < 1e-10);
     }
 
@@ -29,7 +29,7 @@ public class ContinuousCommandTests
         var root = Json(CliRun.Of("continuous", "--p", "normal(0,1)", "--q", "laplace(0,1)", "--json", "--base", "2"));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("closed_form_nats").ValueKind);
         Assert.Equal("bits", root.GetProperty("unit").GetString());
-        Assert.Equal(root.GetProperty("numerical_nats").GetDouble() / Math.Log(2), root.GetProperty("kl_pq").GetDouble(), 14);
+        Assert.Equal(root.GetProperty("numerical_nats").GetDouble() / Math.Log(2), root.GetProperty("kl_pq").GetDouble(), 1e-14);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class ContinuousCommandTests
         var root = Json(CliRun.Of("continuous", "--p", "poisson(3)", "--q", "geometric(0.3)", "--json"));
         Assert.True(double.IsFinite(root.GetProperty("numerical_nats").GetDouble()));
         var same = Json(CliRun.Of("continuous", "--p", "binomial(20,0.3)", "--q", "binomial(20,0.45)", "--json"));
-        Assert.Equal(same.GetProperty("closed_form_nats").GetDouble(), same.GetProperty("numerical_nats").GetDouble(), 12);
+        Assert.Equal(same.GetProperty("closed_form_nats").GetDouble(), same.GetProperty("numerical_nats").GetDouble(), 1e-12);
     }
 
     [Theory]

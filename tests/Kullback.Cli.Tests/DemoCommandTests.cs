@@ -36,15 +36,15 @@ public class DemoCommandTests
         Assert.Equal(0, run.ExitCode);
         var root = JsonDocument.Parse(run.Out).RootElement;
         Assert.Equal(3.262, root.GetProperty("entropy_bits").GetDouble(), 3);
-        Assert.Equal(5.44, root.GetProperty("mean").GetDouble(), 12);
-        Assert.Equal(0.544, root.GetProperty("binomial_p").GetDouble(), 12);
+        Assert.Equal(5.44, root.GetProperty("mean").GetDouble(), 1e-12);
+        Assert.Equal(0.544, root.GetProperty("binomial_p").GetDouble(), 1e-12);
         var kl = root.GetProperty("kl_nats");
-        Assert.Equal(0.136679710949669388759375344513, kl.GetProperty("true_uniform").GetDouble(), 14);
-        Assert.Equal(0.427349724856193135051200217388, kl.GetProperty("true_binomial").GetDouble(), 14);
-        Assert.Equal(0.169713221388226600710361181925, kl.GetProperty("uniform_true").GetDouble(), 14);
-        Assert.Equal(0.251954847198783271671567256675, kl.GetProperty("binomial_true").GetDouble(), 14);
+        Assert.Equal(0.136679710949669388759375344513, kl.GetProperty("true_uniform").GetDouble(), 1e-14);
+        Assert.Equal(0.427349724856193135051200217388, kl.GetProperty("true_binomial").GetDouble(), 1e-14);
+        Assert.Equal(0.169713221388226600710361181925, kl.GetProperty("uniform_true").GetDouble(), 1e-14);
+        Assert.Equal(0.251954847198783271671567256675, kl.GetProperty("binomial_true").GetDouble(), 1e-14);
         Assert.Equal("uniform", root.GetProperty("best").GetString());
-        Assert.Equal(0.544, root.GetProperty("best_binomial_p").GetDouble(), 6);
+        Assert.Equal(0.544, root.GetProperty("best_binomial_p").GetDouble(), 1e-6);
         var charts = root.GetProperty("charts").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.Equal(12, charts.Count);
         Assert.All(charts, c => Assert.True(File.Exists(c), c));
@@ -119,11 +119,11 @@ public class DemoCommandTests
     public void The_analysis_finds_the_mean_estimate_is_the_KL_optimal_binomial()
     {
         var a = Commands.Demo.SpaceWormAnalysis.Run();
-        Assert.Equal(0.544, a.BestP, 6);
+        Assert.Equal(0.544, a.BestP, 1e-6);
         Assert.True(a.BestKl <= a.SweepKl.Min());
         Assert.True(a.BestKl > a.KlDataUniform);
-        Assert.Equal(a.KlDataBinomial, a.BestKl, 10);
+        Assert.Equal(a.KlDataBinomial, a.BestKl, 1e-10);
         // The contributions add up to the divergence.
-        Assert.Equal(a.KlDataUniform / Math.Log(2), a.ContributionsUniformBits.Sum(), 14);
+        Assert.Equal(a.KlDataUniform / Math.Log(2), a.ContributionsUniformBits.Sum(), 1e-14);   // a tolerance, not decimal places (rounding can split values 1e-17 apart)
     }
 }

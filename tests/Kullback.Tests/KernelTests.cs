@@ -132,7 +132,7 @@ public class KernelTests
         Assert.True(double.IsFinite(Measures.KullbackLeibler(q, p)));
         var both = Measures.KullbackLeiblerBothDirections(p, q);
         Assert.Equal(double.PositiveInfinity, both.Forward);
-        Assert.Equal(Measures.KullbackLeibler(q, p), both.Reverse, 14);
+        Assert.Equal(Measures.KullbackLeibler(q, p), both.Reverse, 1e-14);
     }
 
     [Fact]

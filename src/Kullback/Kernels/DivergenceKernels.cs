@@ -276,50 +276,71 @@ internal static unsafe class DivergenceKernels
     }
 
     /// <summary>
-    /// The common case, without masks: every entry positive and every ratio normal. A zero shows as a NaN or an
-    /// infinity in the sums, a tiny ratio as a logarithm below ln(smallest normal), a negative entry in the minima;
-    /// then nothing is added and false sends the block to the masked loop. Only whole vectors are handled here.
+    /// The common case, without per-lane tests: every entry positive and every ratio normal. A zero shows as a NaN or
+    /// an infinity in the sums, a tiny ratio as a logarithm below ln(smallest normal), a negative entry in the minima;
+    /// then nothing is added and false sends the block to the masked loop. A last partial vector is read into a
+    /// zero-padded buffer and its padding lanes' logarithms are cleared, so that they add exact zeros.
     /// </summary>
     private static bool CleanBlock<T, TE, TV, TM>(ref T p, ref T q, int block, int blockEnd, ref PassSums acc)
         where TE : IElements<T> where TV : struct, ISimd<TV> where TM : struct
     {
-        if ((blockEnd - block) % TV.Count != 0) return false;
-        TV sp = TV.Zero, sq = TV.Zero, main = TV.Zero, absMain = TV.Zero, second = TV.Zero, absSecond = TV.Zero;
-        TV minP = TV.Zero, minQ = TV.Zero, minLog = TV.Zero;
-        for (int i = block; i < blockEnd; i += TV.Count)
+        var s = new CleanSums<TV>();
+        int i = block;
+        for (; i + TV.Count <= blockEnd; i += TV.Count)
+            CleanStep<TV, TM>(TE.Load<TV>(ref p, (nuint)i), TE.Load<TV>(ref q, (nuint)i), TV.Zero, partial: false, ref s);
+        if (i < blockEnd)
         {
-            TV vp = TE.Load<TV>(ref p, (nuint)i), vq = TE.Load<TV>(ref q, (nuint)i);
-            sp = TV.Add(sp, vp);
-            sq = TV.Add(sq, vq);
-            minP = TV.Min(minP, vp);
-            minQ = TV.Min(minQ, vq);
-            TV log = typeof(TM) == typeof(OwnEntropy) ? TV.Log(vp) : typeof(TM) == typeof(Cross) ? TV.Log(vq) : TV.Log(TV.Divide(vp, vq));
-            minLog = TV.Min(minLog, log);
-            TV term = TV.Multiply(vp, log);
-            main = TV.Add(main, term);
-            absMain = TV.Add(absMain, TV.Abs(term));
-            if (typeof(TM) == typeof(BothWays))
+            Span<double> bp = stackalloc double[16], bq = stackalloc double[16];   // zeroed; 16 ≥ any vector width
+            int rest = blockEnd - i;
+            for (int k = 0; k < rest; k++)
             {
-                TV back = TV.Multiply(vq, log);
-                second = TV.Add(second, back);
-                absSecond = TV.Add(absSecond, TV.Abs(back));
+                bp[k] = TE.At(ref p, (nuint)(i + k));
+                bq[k] = TE.At(ref q, (nuint)(i + k));
             }
+            CleanStep<TV, TM>(TV.Load(ref bp[0], 0), TV.Load(ref bq[0], 0), TV.FirstLanes(rest), partial: true, ref s);
         }
-        double mainSum = TV.Sum(main), secondSum = TV.Sum(second), sumP = TV.Sum(sp), sumQ = TV.Sum(sq);
+        double mainSum = TV.Sum(s.Main), secondSum = TV.Sum(s.Second), sumP = TV.Sum(s.SumP), sumQ = TV.Sum(s.SumQ);
         bool clean = double.IsFinite(mainSum) && double.IsFinite(secondSum) && double.IsFinite(sumP) && double.IsFinite(sumQ)
-                     && !TV.AnyBitSet(TV.Or(TV.Or(TV.LessThanZero(minP), TV.LessThanZero(minQ)), TV.LessThanZero(TV.Add(minLog, TV.Create(708.3964185322641)))))
-                     && !TV.AnyBitSet(TV.Or(TV.Subnormal(minP), TV.Subnormal(minQ)));
+                     && !TV.AnyBitSet(TV.Or(TV.Or(TV.LessThanZero(s.MinP), TV.LessThanZero(s.MinQ)), TV.LessThanZero(TV.Add(s.MinLog, TV.Create(708.3964185322641)))));
         if (!clean) return false;
         acc.SumP.Add(sumP);
         acc.SumQ.Add(sumQ);
         acc.Main.Add(mainSum);
-        acc.AbsMain += TV.Sum(absMain);
+        acc.AbsMain += TV.Sum(s.AbsMain);
         if (typeof(TM) == typeof(BothWays))
         {
             acc.Second.Add(secondSum);
-            acc.AbsSecond += TV.Sum(absSecond);
+            acc.AbsSecond += TV.Sum(s.AbsSecond);
         }
         return true;
+    }
+
+    /// <summary>The clean loop's running vector sums and minima.</summary>
+    private struct CleanSums<TV> where TV : struct, ISimd<TV>
+    {
+        public TV SumP, SumQ, Main, AbsMain, Second, AbsSecond, MinP, MinQ, MinLog;
+    }
+
+    /// <summary>One vector of the clean loop; with <paramref name="partial"/>, only the lanes in <paramref name="keep"/> count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CleanStep<TV, TM>(TV vp, TV vq, TV keep, bool partial, ref CleanSums<TV> s) where TV : struct, ISimd<TV> where TM : struct
+    {
+        s.SumP = TV.Add(s.SumP, vp);
+        s.SumQ = TV.Add(s.SumQ, vq);
+        s.MinP = TV.Min(s.MinP, vp);
+        s.MinQ = TV.Min(s.MinQ, vq);
+        TV log = typeof(TM) == typeof(OwnEntropy) ? TV.Log(vp) : typeof(TM) == typeof(Cross) ? TV.Log(vq) : TV.Log(TV.Divide(vp, vq));
+        if (partial) log = TV.And(log, keep);   // padding (p = q = 0): its NaN or −∞ becomes +0, and so does its term
+        s.MinLog = TV.Min(s.MinLog, log);
+        TV term = TV.Multiply(vp, log);
+        s.Main = TV.Add(s.Main, term);
+        s.AbsMain = TV.Add(s.AbsMain, TV.Abs(term));
+        if (typeof(TM) == typeof(BothWays))
+        {
+            TV back = TV.Multiply(vq, log);
+            s.Second = TV.Add(s.Second, back);
+            s.AbsSecond = TV.Add(s.AbsSecond, TV.Abs(back));
+        }
     }
 
     private static void ScalarBlock<T, TE>(ref T p, ref T q, int start, int end, Measure measure, ref PassSums acc) where TE : IElements<T>

@@ -40,6 +40,8 @@ internal interface ISimd<TSelf> where TSelf : struct, ISimd<TSelf>
     /// <summary>Lanes strictly between 0 and the smallest normal double (they carry fewer significant bits).</summary>
     static abstract TSelf Subnormal(TSelf a);
     static abstract TSelf Select(TSelf mask, TSelf whenTrue, TSelf whenFalse);
+    /// <summary>A mask of the first <paramref name="count"/> lanes.</summary>
+    static abstract TSelf FirstLanes(int count);
     static abstract bool AnyBitSet(TSelf mask);
     static abstract double Sum(TSelf a);
 }
@@ -79,6 +81,8 @@ internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Subnormal(Simd512 a) => new(Vector512.GreaterThan(a.V, Vector512<double>.Zero) & Vector512.LessThan(a.V, Vector512.Create(2.2250738585072014E-308)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Select(Simd512 m, Simd512 t, Simd512 f) => new(Vector512.ConditionalSelect(m.V, t.V, f.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512 FirstLanes(int count) => new(Vector512.LessThan(Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7), Vector512.Create((double)count)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AnyBitSet(Simd512 m) => Vector512.AsUInt64(m.V) != Vector512<ulong>.Zero;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Sum(Simd512 a) => Vector512.Sum(a.V);
 }
@@ -118,6 +122,8 @@ internal readonly struct Simd256(Vector256<double> v) : ISimd<Simd256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd256 Subnormal(Simd256 a) => new(Vector256.GreaterThan(a.V, Vector256<double>.Zero) & Vector256.LessThan(a.V, Vector256.Create(2.2250738585072014E-308)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Select(Simd256 m, Simd256 t, Simd256 f) => new(Vector256.ConditionalSelect(m.V, t.V, f.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256 FirstLanes(int count) => new(Vector256.LessThan(Vector256.Create(0.0, 1, 2, 3), Vector256.Create((double)count)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AnyBitSet(Simd256 m) => Vector256.AsUInt64(m.V) != Vector256<ulong>.Zero;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Sum(Simd256 a) => Vector256.Sum(a.V);
 }

@@ -21,21 +21,6 @@ internal static class VectorLog
 {
     public static bool IsSupported => Avx512F.IsSupported;
 
-    // 1/c for the 16 intervals (index 0–7: m ∈ [1 + j/16, 1 + (j+1)/16); 8–15: m ∈ [(1 + j/16)/2, (1 + (j+1)/16)/2)),
-    // and −ln(1/c) as a head and a tail, from mpmath at 200 bits.
-    private static readonly Vector512<double> InverseLow = Vector512.Create(
-        0.9696969696969697, 0.9142857142857143, 0.8648648648648649, 0.8205128205128205, 0.7804878048780488, 0.7441860465116279, 0.7111111111111111, 0.6808510638297872);
-    private static readonly Vector512<double> InverseHigh = Vector512.Create(
-        1.3061224489795917, 1.2549019607843137, 1.2075471698113207, 1.1636363636363636, 1.1228070175438596, 1.0847457627118644, 1.0491803278688525, 1.0158730158730158);
-    private static readonly Vector512<double> LogHeadLow = Vector512.Create(
-        0.03077165866675366, 0.08961215868968717, 0.14518200984449783, 0.19782574332991992, 0.2478361639045812, 0.2954642128938359, 0.3409265869705932, 0.38441169891033206);
-    private static readonly Vector512<double> LogHeadHigh = Vector512.Create(
-        -0.26706278524904514, -0.22705745063534608, -0.18859116980754997, -0.15154989812720088, -0.11583181552512165, -0.0813456394539524, -0.04800921918636066, -0.015748356968139112);
-    private static readonly Vector512<double> LogTailLow = Vector512.Create(
-        1.0431732029005972e-18, -1.9573659817110993e-18, 8.242418783022477e-18, -7.995487338741543e-18, 8.384472133019162e-18, -7.768320796245443e-18, -2.069678002794501e-17, 8.164631656028572e-18);
-    private static readonly Vector512<double> LogTailHigh = Vector512.Create(
-        -2.3896107240262357e-17, 4.326372045075968e-18, -9.915070540571144e-18, -1.2105853272368787e-17, -4.3384843698080944e-18, -1.6076294039775555e-18, 2.030356617224395e-18, -1.0021578630528958e-18);
-
     private const double Ln2Head = 0.6931471805598903;       // 42 significant bits: k·Ln2Head is exact for |k| ≤ 2¹¹
     private const double Ln2Tail = 5.497923018708371e-14;
 
@@ -47,9 +32,21 @@ internal static class VectorLog
         var m = Avx512F.GetMantissa(x, threeQuartersToThreeHalves | nanIfNegative);
         var k = Avx512F.GetExponent(x) - Avx512F.GetExponent(m);
         var index = Vector512.ShiftRightLogical(m.AsInt64(), 48);   // the permutes read its low four bits
-        var inverse = Avx512F.PermuteVar8x64x2(InverseLow, index, InverseHigh);
-        var logHead = Avx512F.PermuteVar8x64x2(LogHeadLow, index, LogHeadHigh);
-        var logTail = Avx512F.PermuteVar8x64x2(LogTailLow, index, LogTailHigh);
+        // The table: 1/c for the 16 intervals (index 0–7: m ∈ [1 + j/16, 1 + (j+1)/16); 8–15: m ∈ [(1 + j/16)/2,
+        // (1 + (j+1)/16)/2)), and −ln(1/c) as a head and a tail, from mpmath at 200 bits. Written as constants here, not
+        // static fields, so that the JIT embeds them: fields would cost a class-initialisation check in callers' loops.
+        var inverse = Avx512F.PermuteVar8x64x2(
+            Vector512.Create(0.9696969696969697, 0.9142857142857143, 0.8648648648648649, 0.8205128205128205, 0.7804878048780488, 0.7441860465116279, 0.7111111111111111, 0.6808510638297872),
+            index,
+            Vector512.Create(1.3061224489795917, 1.2549019607843137, 1.2075471698113207, 1.1636363636363636, 1.1228070175438596, 1.0847457627118644, 1.0491803278688525, 1.0158730158730158));
+        var logHead = Avx512F.PermuteVar8x64x2(
+            Vector512.Create(0.03077165866675366, 0.08961215868968717, 0.14518200984449783, 0.19782574332991992, 0.2478361639045812, 0.2954642128938359, 0.3409265869705932, 0.38441169891033206),
+            index,
+            Vector512.Create(-0.26706278524904514, -0.22705745063534608, -0.18859116980754997, -0.15154989812720088, -0.11583181552512165, -0.0813456394539524, -0.04800921918636066, -0.015748356968139112));
+        var logTail = Avx512F.PermuteVar8x64x2(
+            Vector512.Create(1.0431732029005972e-18, -1.9573659817110993e-18, 8.242418783022477e-18, -7.995487338741543e-18, 8.384472133019162e-18, -7.768320796245443e-18, -2.069678002794501e-17, 8.164631656028572e-18),
+            index,
+            Vector512.Create(-2.3896107240262357e-17, 4.326372045075968e-18, -9.915070540571144e-18, -1.2105853272368787e-17, -4.3384843698080944e-18, -1.6076294039775555e-18, 2.030356617224395e-18, -1.0021578630528958e-18));
 
         var r = Vector512.FusedMultiplyAdd(m, inverse, Vector512.Create(-1.0));
         var r2 = r * r;
