@@ -112,7 +112,7 @@ internal static class Compare
     private static double ReadLimit(double[] p, double[] q)
     {
         int n = p.Length;
-        int chunks = n >= 1 << 17 ? Environment.ProcessorCount * 4 : 1;
+        int chunks = n >= 1 << 15 ? Environment.ProcessorCount * 4 : 1;   // as the kernels' threshold
         int size = (n + chunks - 1) / chunks;
         var partial = new double[chunks];
         void Chunk(int c)

@@ -27,7 +27,7 @@ public static partial class Measures
     /// <param name="p">The true distribution (probabilities or weights, normalised exactly).</param>
     /// <param name="q">The approximation.</param>
     /// <param name="unit">The unit of the result.</param>
-    /// <param name="maxDegreeOfParallelism">How many cores a large input (over 131,072 entries) may use: −1 for all, 1 for this thread only.</param>
+    /// <param name="maxDegreeOfParallelism">How many cores a large input (32,768 entries or more) may use: −1 for all, 1 for this thread only.</param>
     /// <remarks>
     /// A fused, vectorised pass (AVX-512 or AVX2) validates the inputs and takes Σp, Σq and Σ p·ln(p/q) together,
     /// bounding its own rounding error; when that bound exceeds 2e-13 of the result (near-identical inputs), the exact
