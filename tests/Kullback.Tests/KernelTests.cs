@@ -123,6 +123,30 @@ public class KernelTests
         Assert.Contains("p[17] = NaN", Assert.Throws<ArgumentException>(() => Measures.KullbackLeibler(a, b)).Message);
     }
 
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Values_in_a_partial_last_vector_are_seen_despite_its_padding(string width)
+    {
+        // The clean loop reads a last partial vector through a zero-padded buffer and masks the padding: what sits in
+        // the real lanes must still count (each tail length 1–15, the value in the last and first lane of the tail).
+        var settings = new DivergenceKernels.Settings(Width(width), 1, int.MaxValue);
+        for (int n = 17; n <= 31; n++)
+            foreach (int at in new[] { n - 1, n / 16 * 16 })
+            {
+                foreach (double special in new[] { double.NaN, double.PositiveInfinity, -1.0, 1e-310 })
+                {
+                    var (p, q) = RandomPair(n, seed: n, zeros: false);
+                    p[at] = special;
+                    Assert.False(DivergenceKernels.TryKullbackLeibler<double>(p, q, settings, out _), $"{special} at {at} of {n}");
+                }
+                var (a, b) = RandomPair(n, seed: n, zeros: false);
+                b[at] = 0;
+                Assert.True(DivergenceKernels.TryKullbackLeibler<double>(a, b, settings, out double forward, out double reverse, both: true));
+                Assert.Equal(double.PositiveInfinity, forward);
+                AssertClose(Measures.KullbackLeiblerNats(b, a), reverse, $"reverse KL with q[{at}] = 0 of {n}");
+            }
+    }
+
     [Fact]
     public void Infinite_divergence_is_still_infinite()
     {
