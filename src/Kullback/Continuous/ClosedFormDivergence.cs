@@ -75,7 +75,7 @@ public static class ClosedFormDivergence
         double a = p.P, b = q.P;
         if (a == 1) return -Math.Log(b);
         if (b == 1) return double.PositiveInfinity;
-        return Math.Max(0, Math.Log(a / b) + (1 - a) / a * (SpecialFunctions.Log1p(-a) - SpecialFunctions.Log1p(-b)));
+        return Math.Max(0, Math.Log(a / b) + (1 - a) / a * (Elementary.LogOnePlus(-a) - Elementary.LogOnePlus(-b)));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Kullback.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
@@ -33,7 +34,7 @@ public static class ClosedFormEntropy
     public static double Of(ContinuousUniform d) => Math.Log(d.UpperBound - d.LowerBound);
 
     /// <summary>Geometric with success probability p: (−(1 − p) ln(1 − p) − p ln p)/p.</summary>
-    public static double Of(Geometric d) => d.P == 1 ? 0 : (-(1 - d.P) * SpecialFunctions.Log1p(-d.P) - d.P * Math.Log(d.P)) / d.P;
+    public static double Of(Geometric d) => d.P == 1 ? 0 : (-(1 - d.P) * Elementary.LogOnePlus(-d.P) - d.P * Math.Log(d.P)) / d.P;
 
     /// <summary>Binomial: −Σ Q(k) ln Q(k) over k = 0…n, exactly (no closed form exists).</summary>
     public static double Of(Binomial d) =>

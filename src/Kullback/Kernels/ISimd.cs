@@ -35,8 +35,6 @@ internal interface ISimd<TSelf> where TSelf : struct, ISimd<TSelf>
     /// <summary>a and not b.</summary>
     static abstract TSelf AndNot(TSelf a, TSelf b);
     static abstract TSelf GreaterThanZero(TSelf a);
-    /// <summary>Lanes that are NaN, negative or infinite.</summary>
-    static abstract TSelf Invalid(TSelf a);
     /// <summary>Lanes strictly between 0 and the smallest normal double (they carry fewer significant bits).</summary>
     static abstract TSelf Subnormal(TSelf a);
     static abstract TSelf Select(TSelf mask, TSelf whenTrue, TSelf whenFalse);
@@ -77,8 +75,6 @@ internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 AndNot(Simd512 a, Simd512 b) => new(Vector512.AndNot(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 GreaterThanZero(Simd512 a) => new(Vector512.GreaterThan(a.V, Vector512<double>.Zero));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Simd512 Invalid(Simd512 a) => new(~(Vector512.GreaterThanOrEqual(a.V, Vector512<double>.Zero) & Vector512.LessThanOrEqual(a.V, Vector512.Create(double.MaxValue))));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Subnormal(Simd512 a) => new(Vector512.GreaterThan(a.V, Vector512<double>.Zero) & Vector512.LessThan(a.V, Vector512.Create(2.2250738585072014E-308)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Select(Simd512 m, Simd512 t, Simd512 f) => new(Vector512.ConditionalSelect(m.V, t.V, f.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -117,8 +113,6 @@ internal readonly struct Simd256(Vector256<double> v) : ISimd<Simd256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 And(Simd256 a, Simd256 b) => new(a.V & b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 AndNot(Simd256 a, Simd256 b) => new(Vector256.AndNot(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 GreaterThanZero(Simd256 a) => new(Vector256.GreaterThan(a.V, Vector256<double>.Zero));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Simd256 Invalid(Simd256 a) => new(~(Vector256.GreaterThanOrEqual(a.V, Vector256<double>.Zero) & Vector256.LessThanOrEqual(a.V, Vector256.Create(double.MaxValue))));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd256 Subnormal(Simd256 a) => new(Vector256.GreaterThan(a.V, Vector256<double>.Zero) & Vector256.LessThan(a.V, Vector256.Create(2.2250738585072014E-308)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Select(Simd256 m, Simd256 t, Simd256 f) => new(Vector256.ConditionalSelect(m.V, t.V, f.V));

@@ -1,3 +1,4 @@
+using Kullback.Numerics;
 using MathNet.Numerics;
 
 namespace Kullback.Fitting;
@@ -39,7 +40,7 @@ public sealed class BinomialModel : DiscreteModel
         if (k < 0 || k > N) return double.NegativeInfinity;
         if (P == 0) return k == 0 ? 0 : double.NegativeInfinity;
         if (P == 1) return k == N ? 0 : double.NegativeInfinity;
-        return LogChoose(N, k) + k * Math.Log(P) + (N - k) * MathNet.Numerics.SpecialFunctions.Log1p(-P);
+        return LogChoose(N, k) + k * Math.Log(P) + (N - k) * Elementary.LogOnePlus(-P);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using Kullback.Numerics;
+
 namespace Kullback.Fitting;
 
 /// <summary>Geometric(p), counting failures before the first success: Q(k) = p·(1 − p)ᵏ for k = 0, 1, 2, …</summary>
@@ -28,7 +30,7 @@ public sealed class GeometricModel : DiscreteModel
     {
         if (k < 0) return double.NegativeInfinity;
         if (P == 1) return k == 0 ? 0 : double.NegativeInfinity;
-        return Math.Log(P) + k * MathNet.Numerics.SpecialFunctions.Log1p(-P);
+        return Math.Log(P) + k * Elementary.LogOnePlus(-P);
     }
 
     /// <inheritdoc/>

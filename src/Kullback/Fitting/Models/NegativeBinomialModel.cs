@@ -1,3 +1,4 @@
+using Kullback.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.RootFinding;
 
@@ -43,7 +44,7 @@ public sealed class NegativeBinomialModel : DiscreteModel
     {
         if (k < 0) return double.NegativeInfinity;
         if (P == 1) return k == 0 ? 0 : double.NegativeInfinity;
-        return LogRising(R, k) - SpecialFunctions.GammaLn(k + 1.0) + R * Math.Log(P) + k * SpecialFunctions.Log1p(-P);
+        return LogRising(R, k) - SpecialFunctions.GammaLn(k + 1.0) + R * Math.Log(P) + k * Elementary.LogOnePlus(-P);
     }
 
     /// <inheritdoc/>
@@ -87,7 +88,7 @@ public sealed class NegativeBinomialModel : DiscreteModel
         double Score(double t)
         {
             double r = Math.Exp(t);
-            return data.Expect(k => DigammaDifference(r, k)) - SpecialFunctions.Log1p(m / r);
+            return data.Expect(k => DigammaDifference(r, k)) - Elementary.LogOnePlus(m / r);
         }
         double start = Math.Log(m * m / (v - m));
         double lo = start, hi = start;
