@@ -152,7 +152,7 @@ public sealed class DiscreteDistribution
 
     private static DiscreteDistribution FromTally(List<(Outcome Outcome, long Count)> tally)
     {
-        if (tally.Count == 0) throw new ArgumentException("There are no samples: at least one is needed.", "samples");
+        if (tally.Count == 0) throw new ArgumentException("There are no samples: at least one is needed.", nameof(tally));
         return new DiscreteDistribution(
             tally.Select(t => t.Outcome).ToArray(),
             tally.Select(t => (double)t.Count).ToArray(),

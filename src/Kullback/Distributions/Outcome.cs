@@ -62,6 +62,14 @@ public readonly struct Outcome : IEquatable<Outcome>, IComparable<Outcome>
     public static bool operator ==(Outcome a, Outcome b) => a.Equals(b);
     /// <summary>Inequality, as <see cref="Equals(Outcome)"/>.</summary>
     public static bool operator !=(Outcome a, Outcome b) => !a.Equals(b);
+    /// <summary>Order, as <see cref="CompareTo(Outcome)"/>.</summary>
+    public static bool operator <(Outcome a, Outcome b) => a.CompareTo(b) < 0;
+    /// <summary>Order, as <see cref="CompareTo(Outcome)"/>.</summary>
+    public static bool operator <=(Outcome a, Outcome b) => a.CompareTo(b) <= 0;
+    /// <summary>Order, as <see cref="CompareTo(Outcome)"/>.</summary>
+    public static bool operator >(Outcome a, Outcome b) => a.CompareTo(b) > 0;
+    /// <summary>Order, as <see cref="CompareTo(Outcome)"/>.</summary>
+    public static bool operator >=(Outcome a, Outcome b) => a.CompareTo(b) >= 0;
 
     /// <summary>The label, or the integer in invariant culture.</summary>
     public override string ToString() => Label;

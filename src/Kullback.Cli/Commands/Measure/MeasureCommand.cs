@@ -43,7 +43,7 @@ internal static class MeasureCommand
 
     private static string Shown(string path) => path == ProbabilityFile.StandardInput ? "<stdin>" : path;
 
-    private static readonly IReadOnlyDictionary<string, (string Symbol, string Name)> Descriptions = new Dictionary<string, (string, string)>
+    private static readonly Dictionary<string, (string Symbol, string Name)> Descriptions = new Dictionary<string, (string, string)>
     {
         ["entropy_p"] = ("H(P)", "entropy of P"),
         ["entropy_q"] = ("H(Q)", "entropy of Q"),

@@ -18,7 +18,7 @@ public class ValidationTests
     public void A_bad_entry_in_p_is_named_with_its_index_and_value(double bad, string shown)
     {
         double[] p = [0.5, 0.25, bad], q = [0.3, 0.3, 0.4];
-        foreach (var (key, measure) in GoldenValueTests.MeasuresByKey.Where(m => !m.Key.EndsWith("_q") && !m.Key.EndsWith("_qp")))
+        foreach (var (key, measure) in GoldenValueTests.MeasuresByKey.Where(m => !m.Key.EndsWith("_q", StringComparison.Ordinal) && !m.Key.EndsWith("_qp", StringComparison.Ordinal)))
         {
             var e = Assert.Throws<ArgumentException>(() => measure(p, q));
             Assert.Equal("p", e.ParamName);
@@ -41,14 +41,14 @@ public class ValidationTests
     public void Different_lengths_empty_and_all_zero_vectors_are_refused(string key)
     {
         var measure = GoldenValueTests.MeasuresByKey[key];
-        bool usesBoth = !key.StartsWith("entropy");
+        bool usesBoth = !key.StartsWith("entropy", StringComparison.Ordinal);
         if (usesBoth)
         {
             var e = Assert.Throws<ArgumentException>(() => measure([0.5, 0.5], [0.2, 0.3, 0.5]));
             Assert.Matches("has [23] entries and q has [23]: the vectors must have the same length", e.Message);
         }
         // The key's "q" is the library's p for the swapped keys (kl_qp = KullbackLeibler(q, p)).
-        bool swapped = key.EndsWith("_q") || key.EndsWith("_qp");
+        bool swapped = key.EndsWith("_q", StringComparison.Ordinal) || key.EndsWith("_qp", StringComparison.Ordinal);
         var empty = Assert.Throws<ArgumentException>(() => measure([], []));
         Assert.Contains("is empty", empty.Message);
         double[] zeros = [0, 0, 0], fine = [0.2, 0.3, 0.5];
