@@ -31,8 +31,7 @@ public readonly record struct InformationUnit
     public static InformationUnit FromBase(double logBase)
     {
         if (!(logBase > 1) || double.IsInfinity(logBase))
-            throw new ArgumentOutOfRangeException(nameof(logBase), logBase,
-                $"{nameof(logBase)} = {Preconditions.Format(logBase)} is not a valid logarithm base: it must be finite and greater than 1.");
+            throw new InvalidArgumentException($"{nameof(logBase)} = {Preconditions.Format(logBase)} is not a valid logarithm base: it must be finite and greater than 1.", nameof(logBase));
         if (logBase == 2.0) return Bits;
         if (logBase == 10.0) return Hartleys;
         if (logBase == Math.E) return Nats;

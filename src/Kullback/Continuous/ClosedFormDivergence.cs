@@ -65,7 +65,7 @@ public static class ClosedFormDivergence
     /// <exception cref="ArgumentException">The numbers of trials differ.</exception>
     public static double KullbackLeibler(Binomial p, Binomial q)
     {
-        if (p.N != q.N) throw new ArgumentException($"The closed form needs the same n; got {p.N} and {q.N}.", nameof(q));
+        if (p.N != q.N) throw new InvalidArgumentException($"The closed form needs the same n; got {p.N} and {q.N}.", nameof(q));
         return p.N * Measures.KullbackLeibler([p.P, 1 - p.P], [q.P, 1 - q.P]);
     }
 
@@ -85,7 +85,7 @@ public static class ClosedFormDivergence
     /// <exception cref="ArgumentException">The values of r differ.</exception>
     public static double KullbackLeibler(NegativeBinomial p, NegativeBinomial q)
     {
-        if (p.R != q.R) throw new ArgumentException($"The closed form needs the same r; got {p.R} and {q.R}.", nameof(q));
+        if (p.R != q.R) throw new InvalidArgumentException($"The closed form needs the same r; got {p.R} and {q.R}.", nameof(q));
         return p.R * KullbackLeibler(new Geometric(p.P), new Geometric(q.P));
     }
 

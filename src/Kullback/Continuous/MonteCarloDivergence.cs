@@ -17,7 +17,7 @@ public static class MonteCarloDivergence
     public static MonteCarloEstimate KullbackLeibler<T>(Func<Random, T> sampleP, Func<T, double> logDensityP, Func<T, double> logDensityQ, int samples, int seed)
     {
         ArgumentNullException.ThrowIfNull(sampleP);
-        if (samples < 2) throw new ArgumentOutOfRangeException(nameof(samples), samples, "At least 2 samples are needed for a standard error.");
+        if (samples < 2) throw new InvalidArgumentException("At least 2 samples are needed for a standard error.", nameof(samples));
         var random = new Random(seed);
         double mean = 0, m2 = 0;   // Welford
         for (int i = 1; i <= samples; i++)

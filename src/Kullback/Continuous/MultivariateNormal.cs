@@ -27,28 +27,28 @@ public sealed class MultivariateNormal
         ArgumentNullException.ThrowIfNull(mean);
         ArgumentNullException.ThrowIfNull(covariance);
         int d = mean.Count;
-        if (d == 0) throw new ArgumentException("The mean is empty: at least one dimension is needed.", nameof(mean));
+        if (d == 0) throw new InvalidArgumentException("The mean is empty: at least one dimension is needed.", nameof(mean));
         if (covariance.RowCount != d || covariance.ColumnCount != d)
-            throw new ArgumentException($"The covariance is {covariance.RowCount}×{covariance.ColumnCount} but the mean has {d} dimensions.", nameof(covariance));
+            throw new InvalidArgumentException($"The covariance is {covariance.RowCount}×{covariance.ColumnCount} but the mean has {d} dimensions.", nameof(covariance));
         if (mean.Any(x => !double.IsFinite(x)) || covariance.Enumerate().Any(x => !double.IsFinite(x)))
-            throw new ArgumentException("The mean and covariance must be finite.", nameof(covariance));
+            throw new InvalidArgumentException("The mean and covariance must be finite.", nameof(covariance));
         for (int i = 0; i < d; i++)
             for (int j = 0; j < i; j++)
                 if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
-                    throw new ArgumentException($"The covariance is not symmetric: Σ[{i},{j}] = {covariance[i, j]} but Σ[{j},{i}] = {covariance[j, i]}.", nameof(covariance));
+                    throw new InvalidArgumentException($"The covariance is not symmetric: Σ[{i},{j}] = {covariance[i, j]} but Σ[{j},{i}] = {covariance[j, i]}.", nameof(covariance));
         try
         {
             _cholesky = covariance.Cholesky();
         }
         catch (ArgumentException)
         {
-            throw new ArgumentException("The covariance is not positive definite (it is singular or has a negative eigenvalue).", nameof(covariance));
+            throw new InvalidArgumentException("The covariance is not positive definite (it is singular or has a negative eigenvalue).", nameof(covariance));
         }
         var l = _cholesky.Factor;
         double logDet = 0;
         for (int i = 0; i < d; i++)
         {
-            if (!(l[i, i] > 0)) throw new ArgumentException("The covariance is singular.", nameof(covariance));
+            if (!(l[i, i] > 0)) throw new InvalidArgumentException("The covariance is singular.", nameof(covariance));
             logDet += 2 * Math.Log(l[i, i]);
         }
         _logDeterminant = logDet;
@@ -63,7 +63,7 @@ public sealed class MultivariateNormal
     /// <summary>ln p(x) = −½[d ln 2π + ln det Σ + (x − μ)ᵀΣ⁻¹(x − μ)].</summary>
     public double LogDensity(ReadOnlySpan<double> x)
     {
-        if (x.Length != Dimensions) throw new ArgumentException($"x has {x.Length} coordinates; the distribution has {Dimensions}.", nameof(x));
+        if (x.Length != Dimensions) throw new InvalidArgumentException($"x has {x.Length} coordinates; the distribution has {Dimensions}.", nameof(x));
         var diff = Vector<double>.Build.Dense(Dimensions);
         for (int i = 0; i < Dimensions; i++) diff[i] = x[i] - Mean[i];
         var z = _cholesky.Factor.Solve(diff);   // L z = x − μ, so |z|² = (x − μ)ᵀΣ⁻¹(x − μ)
@@ -89,7 +89,7 @@ public sealed class MultivariateNormal
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
         if (p.Dimensions != q.Dimensions)
-            throw new ArgumentException($"P has {p.Dimensions} dimensions and Q has {q.Dimensions}: they must match.", nameof(q));
+            throw new InvalidArgumentException($"P has {p.Dimensions} dimensions and Q has {q.Dimensions}: they must match.", nameof(q));
         var lq = q._cholesky.Factor;
         var m = lq.Solve(p._cholesky.Factor);            // Lq⁻¹Lp: tr(Σq⁻¹Σp) = ‖Lq⁻¹Lp‖²_F
         var z = lq.Solve(q.Mean - p.Mean);

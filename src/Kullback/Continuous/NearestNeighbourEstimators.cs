@@ -27,8 +27,8 @@ public static class NearestNeighbourEstimators
     {
         int d = CheckSamples(x, nameof(x), k + 1);
         if (CheckSamples(y, nameof(y), k) != d)
-            throw new ArgumentException($"x has {d} dimensions but y has {y[0].Length}: they must match.", nameof(y));
-        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
+            throw new InvalidArgumentException($"x has {d} dimensions but y has {y[0].Length}: they must match.", nameof(y));
+        if (k < 1) throw new InvalidArgumentException("k must be at least 1.", nameof(k));
         var treeX = new KdTree(x);
         var treeY = new KdTree(y);
         int n = x.Count, m = y.Count;
@@ -52,7 +52,7 @@ public static class NearestNeighbourEstimators
     public static double Entropy(IReadOnlyList<double[]> x, int k = 1)
     {
         int d = CheckSamples(x, nameof(x), k + 1);
-        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
+        if (k < 1) throw new InvalidArgumentException("k must be at least 1.", nameof(k));
         var tree = new KdTree(x);
         int n = x.Count;
         double logs = 0, digammas = 0;
@@ -78,7 +78,7 @@ public static class NearestNeighbourEstimators
             int rank = Math.Max(k, zeros + 1);
             if (rank <= distances.Length) return (distances[rank - 1], rank);
             if (distances.Length < wanted)
-                throw new ArgumentException($"Every point of {name} coincides with ({string.Join(", ", point)}): no positive distance exists, so the density cannot be estimated.", name);
+                throw new InvalidArgumentException($"Every point of {name} coincides with ({string.Join(", ", point)}): no positive distance exists, so the density cannot be estimated.", name);
             wanted *= 2;
         }
     }
@@ -87,15 +87,15 @@ public static class NearestNeighbourEstimators
     {
         ArgumentNullException.ThrowIfNull(points, name);
         if (points.Count < minimum)
-            throw new ArgumentException($"{name} has {points.Count} points; at least {minimum} are needed.", name);
+            throw new InvalidArgumentException($"{name} has {points.Count} points; at least {minimum} are needed.", name);
         int d = points[0].Length;
-        if (d == 0) throw new ArgumentException($"{name}[0] has no coordinates.", name);
+        if (d == 0) throw new InvalidArgumentException($"{name}[0] has no coordinates.", name);
         for (int i = 0; i < points.Count; i++)
         {
             if (points[i].Length != d)
-                throw new ArgumentException($"{name}[{i}] has {points[i].Length} coordinates but {name}[0] has {d}.", name);
+                throw new InvalidArgumentException($"{name}[{i}] has {points[i].Length} coordinates but {name}[0] has {d}.", name);
             foreach (double v in points[i])
-                if (!double.IsFinite(v)) throw new ArgumentException($"{name}[{i}] has a non-finite coordinate ({v}).", name);
+                if (!double.IsFinite(v)) throw new InvalidArgumentException($"{name}[{i}] has a non-finite coordinate ({v}).", name);
         }
         return d;
     }

@@ -25,8 +25,8 @@ public static class NumericalDivergence
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
-        if (!(p.Lower < p.Upper)) throw new ArgumentException($"P's support [{p.Lower}, {p.Upper}] is empty.", nameof(p));
-        if (!(q.Lower < q.Upper)) throw new ArgumentException($"Q's support [{q.Lower}, {q.Upper}] is empty.", nameof(q));
+        if (!(p.Lower < p.Upper)) throw new InvalidArgumentException($"P's support [{p.Lower}, {p.Upper}] is empty.", nameof(p));
+        if (!(q.Lower < q.Upper)) throw new InvalidArgumentException($"Q's support [{q.Lower}, {q.Upper}] is empty.", nameof(q));
         if (p.Lower < q.Lower || p.Upper > q.Upper) return new IntegralEstimate(double.PositiveInfinity, 0);
 
         bool qMissing = false;

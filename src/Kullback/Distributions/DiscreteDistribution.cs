@@ -98,7 +98,7 @@ public sealed class DiscreteDistribution
         if (Math.Abs(sum - 1.0) > ProbabilitySumTolerance)
         {
             string off = string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(sum - 1.0):G3} {(sum < 1 ? "short of" : "over")} 1");
-            throw new ArgumentException(
+            throw new InvalidArgumentException(
                 $"The probabilities sum to {sum.ToString("R", CultureInfo.InvariantCulture)} ({off}; " +
                 $"the tolerance is {ProbabilitySumTolerance:0e0}). If these are counts or weights, use " +
                 $"{nameof(DiscreteDistribution)}.{nameof(FromCounts)}, which normalises them.", nameof(probabilities));
@@ -143,7 +143,7 @@ public sealed class DiscreteDistribution
         var order = new List<string>();
         foreach (string s in samples)
         {
-            if (s is null) throw new ArgumentException("A sample is null.", nameof(samples));
+            if (s is null) throw new InvalidArgumentException("A sample is null.", nameof(samples));
             if (!tally.TryAdd(s, 1)) tally[s]++;
             else order.Add(s);
         }
@@ -152,7 +152,7 @@ public sealed class DiscreteDistribution
 
     private static DiscreteDistribution FromTally(List<(Outcome Outcome, long Count)> tally)
     {
-        if (tally.Count == 0) throw new ArgumentException("There are no samples: at least one is needed.", nameof(tally));
+        if (tally.Count == 0) throw new InvalidArgumentException("There are no samples: at least one is needed.", nameof(tally));
         return new DiscreteDistribution(
             tally.Select(t => t.Outcome).ToArray(),
             tally.Select(t => (double)t.Count).ToArray(),
@@ -163,10 +163,10 @@ public sealed class DiscreteDistribution
     {
         ArgumentNullException.ThrowIfNull(support);
         if (support.Count != weights.Length)
-            throw new ArgumentException($"The support has {support.Count} outcomes but there are {weights.Length} weights.", nameof(support));
+            throw new InvalidArgumentException($"The support has {support.Count} outcomes but there are {weights.Length} weights.", nameof(support));
         var seen = new HashSet<Outcome>();
         foreach (var o in support)
-            if (!seen.Add(o)) throw new ArgumentException($"The outcome \"{o}\" appears twice in the support.", nameof(support));
+            if (!seen.Add(o)) throw new InvalidArgumentException($"The outcome \"{o}\" appears twice in the support.", nameof(support));
 
         var outcomes = support.ToArray();
         var w = weights.ToArray();

@@ -29,17 +29,17 @@ public abstract class DiscreteModel
     public double Parameter(string name) =>
         Parameters.FirstOrDefault(p => p.Name == name) is { Name: not null } found
             ? found.Value
-            : throw new ArgumentException($"{Family} has no parameter '{name}'; it has {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(name));
+            : throw new InvalidArgumentException($"{Family} has no parameter '{name}'; it has {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(name));
 
     /// <summary>Like <c>poisson(lambda = 3.2)</c>.</summary>
     public override string ToString() =>
         $"{Family}({string.Join(", ", Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} = {p.Value:G6}")))})";
 
     /// <summary>A parameter error in the shape every family uses.</summary>
-    protected ArgumentException InvalidParameter(string name, double value, string requirement) =>
+    protected InvalidArgumentException InvalidParameter(string name, double value, string requirement) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{Family} parameter {name} = {value:R} is invalid: {requirement}."), nameof(value));
 
     /// <summary>The error for a parameter that a sweep cannot change.</summary>
-    protected ArgumentException UnknownOrFixedParameter(string name) =>
+    protected InvalidArgumentException UnknownOrFixedParameter(string name) =>
         new($"{Family} parameter '{name}' cannot be varied; the parameters that can are: {string.Join(", ", Parameters.Select(p => p.Name).Where(n => n != "n" && n != "low" && n != "high"))}.", nameof(name));
 }

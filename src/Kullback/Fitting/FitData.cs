@@ -33,7 +33,7 @@ internal sealed class FitData
 
     public static FitData From(DiscreteDistribution data)
     {
-        if (!data.IsNumeric) throw new ArgumentException("Fitting integer models needs integer outcomes.", nameof(data));
+        if (!data.IsNumeric) throw new InvalidArgumentException("Fitting integer models needs integer outcomes.", nameof(data));
         return new FitData(data.Support.Select(o => o.Value).ToArray(), data.Probabilities.ToArray(), data.ObservationCount);
     }
 

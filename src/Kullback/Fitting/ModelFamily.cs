@@ -34,7 +34,7 @@ public sealed class ModelFamily
     /// <exception cref="ArgumentException">No family has that name.</exception>
     public static ModelFamily Named(string name) =>
         All.FirstOrDefault(f => f.Name == name)
-        ?? throw new ArgumentException($"There is no model family '{name}'; the families are {string.Join(", ", All.Select(f => f.Name))}.", nameof(name));
+        ?? throw new InvalidArgumentException($"There is no model family '{name}'; the families are {string.Join(", ", All.Select(f => f.Name))}.", nameof(name));
 
     /// <summary>Fits the family, or throws <see cref="ModelNotApplicableException"/> saying why it cannot describe the data.</summary>
     internal (DiscreteModel Model, int FreeParameters) Fit(FitData data, FitMethod method, FitOptions options) => _fit(data, method, options);

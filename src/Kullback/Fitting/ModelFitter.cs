@@ -20,7 +20,7 @@ public static class ModelFitter
         var families = options.Families?.Select(ModelFamily.Named).ToList() ?? [.. ModelFamily.All];
         var rank = options.RankBy ?? (data.ObservationCount is null ? RankCriterion.KullbackLeibler : RankCriterion.MessageLength);
         if (rank != RankCriterion.KullbackLeibler && data.ObservationCount is null)
-            throw new ArgumentException($"Ranking by {rank} needs the number of observations N, which probabilities do not give; give counts or samples, or rank by Kullback–Leibler.", nameof(options));
+            throw new InvalidArgumentException($"Ranking by {rank} needs the number of observations N, which probabilities do not give; give counts or samples, or rank by Kullback–Leibler.", nameof(options));
 
         var fits = new List<ModelFit>();
         var skipped = new List<NotApplicableFamily>();

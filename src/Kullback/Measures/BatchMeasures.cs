@@ -18,7 +18,7 @@ public static unsafe class BatchMeasures
                                            InformationUnit unit = default, int maxDegreeOfParallelism = -1)
     {
         int rows = Rows(p.Length, columns, nameof(p));
-        if (q.Length != p.Length) throw new ArgumentException($"p has {p.Length} entries and q has {q.Length}: the matrices must have the same shape.", nameof(q));
+        if (q.Length != p.Length) throw new InvalidArgumentException($"p has {p.Length} entries and q has {q.Length}: the matrices must have the same shape.", nameof(q));
         Preconditions.CheckDestination(destination.Length, rows, nameof(destination));
         fixed (double* pp = p, qq = q, dd = destination)
         {
@@ -78,7 +78,7 @@ public static unsafe class BatchMeasures
     {
         int rows = Rows(logitsP.Length, columns, nameof(logitsP));
         if (logitsQ.Length != logitsP.Length)
-            throw new ArgumentException($"logitsP has {logitsP.Length} entries and logitsQ has {logitsQ.Length}: the matrices must have the same shape.", nameof(logitsQ));
+            throw new InvalidArgumentException($"logitsP has {logitsP.Length} entries and logitsQ has {logitsQ.Length}: the matrices must have the same shape.", nameof(logitsQ));
         Preconditions.CheckDestination(destination.Length, rows, nameof(destination));
         fixed (double* pp = logitsP, qq = logitsQ, dd = destination)
         {
@@ -117,11 +117,11 @@ public static unsafe class BatchMeasures
         for (int k = 0; k < x.Length; k++)
         {
             if (double.IsNaN(x[k]) || double.IsPositiveInfinity(x[k]))
-                throw new ArgumentException($"{name} row {row}, column {k}: the logit {x[k]} is not allowed (finite numbers, or −∞ for probability 0).", name);
+                throw new InvalidArgumentException($"{name} row {row}, column {k}: the logit {x[k]} is not allowed (finite numbers, or −∞ for probability 0).", name);
             max = Math.Max(max, x[k]);
         }
         if (double.IsNegativeInfinity(max))
-            throw new ArgumentException($"{name} row {row}: every logit is −∞, so the row has no probability at all.", name);
+            throw new InvalidArgumentException($"{name} row {row}: every logit is −∞, so the row has no probability at all.", name);
         var sum = new NeumaierSum();
         for (int k = 0; k < x.Length; k++) sum.Add(Math.Exp(x[k] - max));
         return max + Math.Log(sum.Total);
@@ -136,15 +136,15 @@ public static unsafe class BatchMeasures
         catch (ArgumentException e)
         {
             string where = j < 0 ? $"Row {i}" : $"Rows {i} and {j}";
-            throw new ArgumentException($"{where}: {e.Message}", e.ParamName, e);
+            throw new InvalidArgumentException($"{where}: {e.Message}", e.ParamName, e);
         }
     }
 
     private static int Rows(int length, int columns, string name)
     {
-        if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "There must be at least one column.");
+        if (columns < 1) throw new InvalidArgumentException("There must be at least one column.", nameof(columns));
         if (length == 0 || length % columns != 0)
-            throw new ArgumentException($"{name} has {length} entries, which is not a whole, non-zero number of rows of {columns} columns.", name);
+            throw new InvalidArgumentException($"{name} has {length} entries, which is not a whole, non-zero number of rows of {columns} columns.", name);
         return length / columns;
     }
 

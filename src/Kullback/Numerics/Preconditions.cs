@@ -9,23 +9,23 @@ internal static class Preconditions
     public static void CheckWeights(ReadOnlySpan<double> x, string name)
     {
         if (x.IsEmpty)
-            throw new ArgumentException($"{name} is empty: a probability vector needs at least one entry.", name);
+            throw new InvalidArgumentException($"{name} is empty: a probability vector needs at least one entry.", name);
         bool anyPositive = false;
         double sum = 0;
         for (int i = 0; i < x.Length; i++)
         {
             double v = x[i];
             if (!double.IsFinite(v) || v < 0)
-                throw new ArgumentException(
+                throw new InvalidArgumentException(
                     $"{name}[{i}] = {Format(v)} is not a valid probability: entries must be finite and non-negative " +
                     "(they are normalised to sum to 1, so counts and weights are accepted).", name);
             anyPositive |= v > 0;
             sum += v;
         }
         if (!anyPositive)
-            throw new ArgumentException($"{name} is all zeros: at least one entry must be positive.", name);
+            throw new InvalidArgumentException($"{name} is all zeros: at least one entry must be positive.", name);
         if (double.IsInfinity(sum))
-            throw new ArgumentException($"{name} sums to more than {double.MaxValue:R}: scale the weights down.", name);
+            throw new InvalidArgumentException($"{name} sums to more than {double.MaxValue:R}: scale the weights down.", name);
     }
 
     /// <summary>Checks both vectors and that they have the same length.</summary>
@@ -34,7 +34,7 @@ internal static class Preconditions
         CheckWeights(p, pName);
         CheckWeights(q, qName);
         if (p.Length != q.Length)
-            throw new ArgumentException(
+            throw new InvalidArgumentException(
                 $"{pName} has {p.Length} entries and {qName} has {q.Length}: the vectors must have the same length " +
                 "(one entry per outcome, in the same order).", qName);
     }
@@ -42,20 +42,19 @@ internal static class Preconditions
     public static void CheckIndex(int index, int length, string name)
     {
         if ((uint)index >= (uint)length)
-            throw new ArgumentOutOfRangeException(name, index, $"{name} = {index} is outside 0..{length - 1}.");
+            throw new InvalidArgumentException($"{name} = {index} is outside 0..{length - 1}.", name);
     }
 
     public static void CheckRenyiOrder(double alpha, string name)
     {
         if (!(alpha > 0) || double.IsInfinity(alpha))
-            throw new ArgumentOutOfRangeException(name, alpha,
-                $"{name} = {Format(alpha)} is not a valid Rényi order: it must be finite and greater than 0.");
+            throw new InvalidArgumentException($"{name} = {Format(alpha)} is not a valid Rényi order: it must be finite and greater than 0.", name);
     }
 
     public static void CheckDestination(int destinationLength, int needed, string name)
     {
         if (destinationLength < needed)
-            throw new ArgumentException($"{name} has {destinationLength} entries but {needed} are needed.", name);
+            throw new InvalidArgumentException($"{name} has {destinationLength} entries but {needed} are needed.", name);
     }
 
     public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -93,7 +93,7 @@ public class ContinuousTests
         var d = NumericalDivergence.KullbackLeibler(triangle, uniform);
         Assert.Equal(Math.Log(2) - 0.5, d.Value, 1e-9);
         Assert.Equal(double.PositiveInfinity, NumericalDivergence.KullbackLeibler(uniform, Density.FromPdf(_ => 1, 0, 1)).Value);
-        Assert.Throws<ArgumentException>(() => NumericalDivergence.KullbackLeibler(new Density(_ => 0, 1, 1), uniform));
+        Assert.Throws<InvalidArgumentException>(() => NumericalDivergence.KullbackLeibler(new Density(_ => 0, 1, 1), uniform));
     }
 
     [Fact]
@@ -101,6 +101,6 @@ public class ContinuousTests
     {
         Assert.Null(ClosedFormDivergence.TryKullbackLeibler(new Binomial(0.5, 10), new Binomial(0.5, 12)));
         Assert.Null(ClosedFormDivergence.TryKullbackLeibler(new Normal(0, 1), new Laplace(0, 1)));
-        Assert.Throws<ArgumentException>(() => ClosedFormDivergence.KullbackLeibler(new Binomial(0.5, 10), new Binomial(0.5, 12)));
+        Assert.Throws<InvalidArgumentException>(() => ClosedFormDivergence.KullbackLeibler(new Binomial(0.5, 10), new Binomial(0.5, 12)));
     }
 }

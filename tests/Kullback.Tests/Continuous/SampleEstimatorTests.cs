@@ -42,10 +42,10 @@ public class SampleEstimatorTests
     [Fact]
     public void Invalid_multivariate_normals_are_refused()
     {
-        Assert.Contains("not positive definite", Assert.Throws<ArgumentException>(() => MultivariateNormal.Of([0, 0], new double[,] { { 1, 1 }, { 1, 1 } })).Message);
-        Assert.Contains("not symmetric", Assert.Throws<ArgumentException>(() => MultivariateNormal.Of([0, 0], new double[,] { { 1, 0.5 }, { 0, 1 } })).Message);
-        Assert.Contains("2×2 but the mean has 3", Assert.Throws<ArgumentException>(() => MultivariateNormal.Of([0, 0, 0], new double[,] { { 1, 0 }, { 0, 1 } })).Message);
-        Assert.Contains("dimensions", Assert.Throws<ArgumentException>(() => MultivariateNormal.KullbackLeibler(P3, MultivariateNormal.Of([0], new double[,] { { 1 } }))).Message);
+        Assert.Contains("not positive definite", Assert.Throws<InvalidArgumentException>(() => MultivariateNormal.Of([0, 0], new double[,] { { 1, 1 }, { 1, 1 } })).Message);
+        Assert.Contains("not symmetric", Assert.Throws<InvalidArgumentException>(() => MultivariateNormal.Of([0, 0], new double[,] { { 1, 0.5 }, { 0, 1 } })).Message);
+        Assert.Contains("2×2 but the mean has 3", Assert.Throws<InvalidArgumentException>(() => MultivariateNormal.Of([0, 0, 0], new double[,] { { 1, 0 }, { 0, 1 } })).Message);
+        Assert.Contains("dimensions", Assert.Throws<InvalidArgumentException>(() => MultivariateNormal.KullbackLeibler(P3, MultivariateNormal.Of([0], new double[,] { { 1 } }))).Message);
     }
 
     [Fact]
@@ -114,10 +114,10 @@ public class SampleEstimatorTests
     public void Bad_samples_are_refused_with_a_reason()
     {
         var same = Enumerable.Repeat(new[] { 1.0, 2.0 }, 10).ToList();
-        Assert.Contains("coincides", Assert.Throws<ArgumentException>(() => NearestNeighbourEstimators.Entropy(same, 2)).Message);
-        Assert.Contains("at least 3", Assert.Throws<ArgumentException>(() => NearestNeighbourEstimators.Entropy([[1.0], [2.0]], 2)).Message);
-        Assert.Contains("must match", Assert.Throws<ArgumentException>(() =>
+        Assert.Contains("coincides", Assert.Throws<InvalidArgumentException>(() => NearestNeighbourEstimators.Entropy(same, 2)).Message);
+        Assert.Contains("at least 3", Assert.Throws<InvalidArgumentException>(() => NearestNeighbourEstimators.Entropy([[1.0], [2.0]], 2)).Message);
+        Assert.Contains("must match", Assert.Throws<InvalidArgumentException>(() =>
             NearestNeighbourEstimators.KullbackLeibler([[1.0], [2.0], [3.0]], [[1.0, 2.0], [2.0, 1.0]], 1)).Message);
-        Assert.Contains("non-finite", Assert.Throws<ArgumentException>(() => NearestNeighbourEstimators.Entropy([[1.0], [double.NaN], [3.0]], 1)).Message);
+        Assert.Contains("non-finite", Assert.Throws<InvalidArgumentException>(() => NearestNeighbourEstimators.Entropy([[1.0], [double.NaN], [3.0]], 1)).Message);
     }
 }

@@ -29,7 +29,7 @@ public class DiscreteDistributionTests
     [Fact]
     public void Probabilities_that_do_not_sum_to_one_are_refused_with_a_suggestion()
     {
-        var e = Assert.Throws<ArgumentException>(() => DiscreteDistribution.FromProbabilities([0.5, 0.3, 0.1]));
+        var e = Assert.Throws<InvalidArgumentException>(() => DiscreteDistribution.FromProbabilities([0.5, 0.3, 0.1]));
         Assert.Contains("sum to 0.9", e.Message);
         Assert.Contains("0.1 short of 1", e.Message);
         Assert.Contains("FromCounts", e.Message);
@@ -60,13 +60,13 @@ public class DiscreteDistributionTests
         Assert.False(labels.IsNumeric);
         var e = Assert.Throws<InvalidOperationException>(() => labels.Mean);
         Assert.Contains("\"red\"", e.Message);
-        Assert.Throws<ArgumentException>(() => DiscreteDistribution.FromSamples(Array.Empty<long>()));
+        Assert.Throws<InvalidArgumentException>(() => DiscreteDistribution.FromSamples(Array.Empty<long>()));
     }
 
     [Fact]
     public void A_repeated_outcome_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => DiscreteDistribution.FromCounts([Outcome.Of("a"), Outcome.Of("a")], [1, 2]));
+        var e = Assert.Throws<InvalidArgumentException>(() => DiscreteDistribution.FromCounts([Outcome.Of("a"), Outcome.Of("a")], [1, 2]));
         Assert.Contains("\"a\" appears twice", e.Message);
     }
 

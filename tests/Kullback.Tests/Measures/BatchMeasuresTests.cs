@@ -69,12 +69,12 @@ public class BatchMeasuresTests
     {
         double[] p = Matrix(4, 3, 1), q = Matrix(4, 3, 2);
         p[7] = double.NaN;   // row 2, column 1
-        var e = Assert.Throws<ArgumentException>(() => BatchMeasures.KullbackLeiblerRows(p, q, 3, new double[4]));
+        var e = Assert.Throws<InvalidArgumentException>(() => BatchMeasures.KullbackLeiblerRows(p, q, 3, new double[4]));
         Assert.Contains("Row 2", e.Message);
         Assert.Contains("p[1] = NaN", e.Message);
-        Assert.Contains("not a whole", Assert.Throws<ArgumentException>(() => BatchMeasures.KullbackLeiblerRows(p.AsSpan(0, 11), q.AsSpan(0, 11), 3, new double[4])).Message);
-        Assert.Throws<ArgumentException>(() => BatchMeasures.KullbackLeiblerRows(Matrix(4, 3, 1), Matrix(4, 3, 2), 3, new double[3]));
-        Assert.Contains("column 1", Assert.Throws<ArgumentException>(() =>
+        Assert.Contains("not a whole", Assert.Throws<InvalidArgumentException>(() => BatchMeasures.KullbackLeiblerRows(p.AsSpan(0, 11), q.AsSpan(0, 11), 3, new double[4])).Message);
+        Assert.Throws<InvalidArgumentException>(() => BatchMeasures.KullbackLeiblerRows(Matrix(4, 3, 1), Matrix(4, 3, 2), 3, new double[3]));
+        Assert.Contains("column 1", Assert.Throws<InvalidArgumentException>(() =>
             BatchMeasures.KullbackLeiblerFromLogits([0.0, double.NaN], [0.0, 0.0], 2, new double[1])).Message);
     }
 }

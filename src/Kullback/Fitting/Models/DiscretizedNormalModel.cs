@@ -32,7 +32,7 @@ public sealed class DiscretizedNormalModel : DiscreteModel
     {
         if (!double.IsFinite(mu)) throw InvalidParameter("mu", mu, "it must be finite");
         if (!(sigma > 0) || double.IsInfinity(sigma)) throw InvalidParameter("sigma", sigma, "it must be finite and > 0");
-        if (high < low) throw new ArgumentException($"discretized_normal needs low ≤ high; got {low} and {high}.", nameof(high));
+        if (high < low) throw new InvalidArgumentException($"discretized_normal needs low ≤ high; got {low} and {high}.", nameof(high));
         Mu = mu;
         Sigma = sigma;
         Low = low;

@@ -13,7 +13,7 @@ public sealed class UniformModel : DiscreteModel
     /// <exception cref="ArgumentException">high &lt; low.</exception>
     public UniformModel(long low, long high)
     {
-        if (high < low) throw new ArgumentException($"uniform needs low ≤ high; got low = {low}, high = {high}.", nameof(high));
+        if (high < low) throw new InvalidArgumentException($"uniform needs low ≤ high; got low = {low}, high = {high}.", nameof(high));
         Low = low;
         High = high;
     }
