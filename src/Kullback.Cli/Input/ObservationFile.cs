@@ -26,9 +26,9 @@ internal static class ObservationFile
     /// <param name="onOpen">Called with the byte counter and the file length once the file is open (for progress).</param>
     public static Observations Read(string path, InputKind? kind, string? column, TextReader stdin, Action<CountingStream, long>? onOpen = null)
     {
-        string shown = path == ProbabilityFile.StandardInput ? "<stdin>" : path;
+        string shown = path == Sources.StandardInput ? "<stdin>" : path;
         TextReader source;
-        if (path == ProbabilityFile.StandardInput) source = stdin;
+        if (path == Sources.StandardInput) source = stdin;
         else
         {
             if (Directory.Exists(path)) throw new UsageException($"'{path}' is a directory, not a data file.");

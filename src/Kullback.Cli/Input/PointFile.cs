@@ -8,7 +8,7 @@ internal static class PointFile
 {
     /// <param name="path">The file.</param>
     /// <param name="columns">Comma-separated column names or 1-based numbers; null for every column.</param>
-    public static List<double[]> Read(string path, string? columns)
+    public static List<double[]> Read(string path, string? columns, Terminal terminal)
     {
         if (!File.Exists(path)) throw new UsageException($"sample file '{path}' does not exist.");
         string? first;

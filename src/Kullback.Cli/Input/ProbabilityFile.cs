@@ -8,25 +8,22 @@ namespace Kullback.Cli;
 /// </summary>
 internal static class ProbabilityFile
 {
-    /// <summary>The name used for standard input.</summary>
-    public const string StandardInput = "-";
-
-    /// <summary>Reads the values of <paramref name="path"/> ("-" for <paramref name="stdin"/>).</summary>
+    /// <summary>Reads the values of <paramref name="path"/> ("-" for standard input).</summary>
     /// <param name="path">The file, or "-".</param>
     /// <param name="role">What the file is for, in messages ("P", "Q").</param>
-    /// <param name="stdin">Standard input.</param>
-    public static double[] Read(string path, string role, TextReader stdin)
+    /// <param name="terminal">Where standard input comes from.</param>
+    public static double[] Read(string path, string role, Terminal terminal)
     {
-        string shown = path == StandardInput ? "<stdin>" : path;
-        if (path != StandardInput)
+        string shown = path == Sources.StandardInput ? "<stdin>" : path;
+        if (path != Sources.StandardInput)
         {
             if (Directory.Exists(path)) throw new UsageException($"{role} file '{path}' is a directory, not a file.");
             if (!File.Exists(path)) throw new UsageException($"{role} file '{path}' does not exist.");
         }
         try
         {
-            using var reader = path == StandardInput ? null : new StreamReader(path);
-            return Parse(reader ?? stdin, shown);
+            using var reader = path == Sources.StandardInput ? new StreamReader(terminal.In()) : new StreamReader(path);
+            return Parse(reader, shown);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

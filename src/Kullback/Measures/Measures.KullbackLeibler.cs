@@ -89,23 +89,6 @@ public static partial class Measures
         }
     }
 
-    /// <summary>
-    /// D(p‖q) with its per-outcome contributions over the union of the supports, and the outcomes (if any)
-    /// that make it infinite: those p gives a positive probability and q does not.
-    /// </summary>
-    public static KullbackLeiblerBreakdown KullbackLeiblerBreakdown(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)
-    {
-        var a = Align(p, q);
-        var terms = new double[a.Support.Length];
-        KullbackLeiblerContributions(a.P.AsSpan(), a.Q.AsSpan(), terms, unit);
-        double pSum = a.P.Sum(), qSum = a.Q.Sum();
-        var contributions = Enumerable.Range(0, terms.Length)
-            .Select(i => new OutcomeContribution(a.Support[i], a.P[i] / pSum, a.Q[i] / qSum, terms[i]))
-            .ToImmutableArray();
-        var infiniteAt = contributions.Where(c => double.IsPositiveInfinity(c.Contribution)).Select(c => c.Outcome).ToImmutableArray();
-        return new KullbackLeiblerBreakdown(KullbackLeibler(a.P.AsSpan(), a.Q.AsSpan(), unit), unit, contributions, infiniteAt);
-    }
-
     /// <summary>The exact path: vectorised when the CPU allows and no subnormal or out-of-range ratio needs the scalar care.</summary>
     internal static double ExactKullbackLeiblerNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q) =>
         ExactKullbackLeiblerKernel.TryKullbackLeibler(p, q, out double nats) ? nats : KullbackLeiblerNats(p, q);

@@ -98,17 +98,20 @@ public class DiscreteDistributionTests
     {
         var p = DiscreteDistribution.FromCounts([Outcome.Of("x"), Outcome.Of("y"), Outcome.Of("z")], [1, 1, 2]);
         var q = DiscreteDistribution.FromCounts([Outcome.Of("x"), Outcome.Of("y")], [1, 3]);
-        var b = Measures.KullbackLeiblerBreakdown(p, q, InformationUnit.Bits);
+        var b = Measures.KullbackLeiblerBreakdown(p, q);
         Assert.True(b.IsInfinite);
         Assert.Equal([Outcome.Of("z")], b.InfiniteAt.ToArray());
-        Assert.Equal(double.PositiveInfinity, b.Value);
+        Assert.True(b.Value.IsInfinite);
 
-        var finite = Measures.KullbackLeiblerBreakdown(q, p, InformationUnit.Bits);
+        var finite = Measures.KullbackLeiblerBreakdown(q, p);
         Assert.False(finite.IsInfinite);
-        Assert.Equal(0.25 * Math.Log2(0.25 / 0.25) + 0.75 * Math.Log2(0.75 / 0.25), finite.Contributions.Sum(c => c.Contribution), 1e-14);
-        Assert.Equal(finite.Value, finite.Contributions.Sum(c => c.Contribution), 1e-14);
-        Assert.Equal(0.0, finite.Contributions.Single(c => c.Outcome == "z").Contribution);
-        Assert.Equal(0.5, finite.Contributions.Single(c => c.Outcome == "z").Q);
+        // q = (1/4, 3/4, 0) against p = (1/4, 1/4, 1/2): the terms are 0, (3/4)·ln 3 and 0 (0·log 0 = 0).
+        Assert.Equal(0.0, finite.Contributions.Single(c => c.Outcome == Outcome.Of("x")).Contribution.Nats, 1e-15);
+        Assert.Equal(0.75 * Math.Log(3), finite.Contributions.Single(c => c.Outcome == Outcome.Of("y")).Contribution.Nats, 1e-15);
+        Assert.Equal(0.75 * Math.Log2(3), finite.Value.Bits, 1e-14);
+        Assert.Equal(finite.Value.Nats, finite.Contributions.Sum(c => c.Contribution.Nats), 1e-14);
+        Assert.Equal(Information.Zero, finite.Contributions.Single(c => c.Outcome == Outcome.Of("z")).Contribution);
+        Assert.Equal(0.5, finite.Contributions.Single(c => c.Outcome == Outcome.Of("z")).Q);
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Kullback.Fitting;
+
+namespace Kullback.Cli.Commands.Fit;
+
+/// <summary>The argument and options shared by <c>fit</c> and <c>sweep</c> for reading data, and the reading itself.</summary>
+internal sealed class DataOptions
+{
+    public Argument<string> File { get; } = new("FILE") { Description = "CSV, TSV or plain text of counts, probabilities or samples; - for standard input." };
+
+    public Option<string?> As { get; } = new("--as") { Description = "What the file holds: counts, probabilities or samples (inferred, and said, when omitted).", HelpName = "counts|probabilities|samples" };
+
+    public Option<string?> Column { get; } = new("--column") { Description = "The CSV column of samples: its header name or its number (1 = first).", HelpName = "NAME|INDEX" };
+
+    public Option<long?> Trials { get; } = Options.OptionalWhole("--trials", "n for the binomial and beta-binomial (default: the largest observed value).", 1, long.MaxValue, "N");
+
+    public DataOptions() => As.AcceptOnlyFromAmong("counts", "probabilities", "samples");
+
+    public void AddTo(Command command)
+    {
+        command.Add(File);
+        command.Add(As);
+        command.Add(Column);
+        command.Add(Trials);
+    }
+
+    public Observations Read(ParseResult parse, Terminal terminal)
+    {
+        string path = parse.GetValue(File)!;
+        InputKind? kind = parse.GetValue(As) switch { null => null, "counts" => InputKind.Counts, "probabilities" => InputKind.Probabilities, _ => InputKind.Samples };
+        return ReadingProgress.Run(terminal, $"Reading {path}", onOpen =>
+        {
+            using var stdin = path == Sources.StandardInput ? new StreamReader(terminal.In()) : null;
+            return ObservationFile.Read(path, kind, parse.GetValue(Column), stdin ?? TextReader.Null, onOpen);
+        });
+    }
+}
