@@ -47,6 +47,13 @@ internal static class JsonOutput
         else writer.WriteNull(name);
     }
 
+    /// <summary>A model parameter: whole numbers exactly (as JSON integers), others in shortest round-trip form.</summary>
+    public static void WriteParameter(this Utf8JsonWriter writer, Kullback.Fitting.ParameterValue parameter)
+    {
+        if (parameter.Whole is long whole) writer.WriteNumber(parameter.Parameter.Key, whole);
+        else writer.WriteNumberOrInfinity(parameter.Parameter.Key, parameter.Value);
+    }
+
     public static void WriteStrings(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);

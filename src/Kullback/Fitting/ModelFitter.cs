@@ -104,8 +104,9 @@ public static class ModelFitter
         var observed = new Dictionary<long, int>(values.Length);
         for (int i = 0; i < values.Length; i++) observed[values[i]] = i;
         IEnumerable<long> range = values;
-        if (data.IsNumeric && values[^1] - values[0] < MaximumChartedOutcomes)
-            range = Enumerable.Range(0, (int)(values[^1] - values[0] + 1)).Select(j => values[0] + j);
+        ulong width = unchecked((ulong)values[^1] - (ulong)values[0]);   // exact for any two longs, max ≥ min
+        if (data.IsNumeric && width < MaximumChartedOutcomes)
+            range = Enumerable.Range(0, (int)width + 1).Select(j => values[0] + j);
         var result = ImmutableArray.CreateBuilder<OutcomeContribution>();
         foreach (long x in range)
         {
@@ -146,9 +147,9 @@ public static class ModelFitter
     private static double KullbackLeiblerToData(DiscreteModel model, long[] values, ReadOnlySpan<double> p, double[] q)
     {
         if (model.Support is not { } support) return double.PositiveInfinity;
-        long supportSize = support.High - support.Low + 1;
-        long observedInSupport = values.LongCount(v => v >= support.Low && v <= support.High);
-        if (observedInSupport < supportSize) return double.PositiveInfinity;
+        ulong supportWidth = unchecked((ulong)support.High - (ulong)support.Low);   // the support holds width + 1 outcomes
+        ulong observedInSupport = (ulong)values.LongCount(v => v >= support.Low && v <= support.High);
+        if (observedInSupport == 0 || observedInSupport - 1 < supportWidth) return double.PositiveInfinity;
         if (q.All(x => x == 0)) return double.PositiveInfinity;
         return Measures.KullbackLeibler(q, p);
     }

@@ -228,6 +228,30 @@ public class FittingTests
         }
     }
 
+    [Theory]
+    [InlineData(1_000_000_000_000L, 0.30819325571768284733924579703)]
+    [InlineData(long.MaxValue, 0.30819325571806866044620492700)]
+    public void Binomials_with_enormous_numbers_of_trials_keep_their_digits(long trials, double expected)
+    {
+        // mpmath at 50 digits, from exact ln Γ: the binomial(n, mean/n) is then all but a Poisson.
+        var data = DiscreteDistribution.FromCounts([Outcome.Of(0), Outcome.Of(1), Outcome.Of(2)], [3, 5, 9]);
+        var fit = ModelFitter.Fit(data, new FitOptions { Families = [ModelFamily.Binomial], Trials = trials }).Fits[0];
+        Assert.Equal(expected, fit.DataToModel.Nats, 1e-12 * expected);
+    }
+
+    [Fact]
+    public void Samples_at_the_extremes_of_long_are_fitted_or_refused_with_a_reason()
+    {
+        var data = DiscreteDistribution.FromSamples([long.MinValue, long.MaxValue, 5, 5]);
+        var report = ModelFitter.Fit(data);
+        var uniform = report.Fits.Single(f => f.Family == ModelFamily.Uniform);
+        // Uniform over 2⁶⁴ outcomes: D(P‖U) = ln 2⁶⁴ − H(P), H(P) = (3/2) ln 2.
+        Assert.Equal(64 * Math.Log(2) - 1.5 * Math.Log(2), uniform.DataToModel.Nats, 1e-12);
+        Assert.True(uniform.ModelToData.IsInfinite);
+        Assert.All(report.Fits, f => Assert.False(double.IsNaN(f.DataToModel.Nats)));
+        Assert.Equal(3, uniform.Contributions.Length);   // the observed outcomes: the range is far too wide to chart
+    }
+
     [Fact]
     public void The_tally_streams_counts_of_any_integers()
     {

@@ -22,7 +22,7 @@ internal static class FitJson
                 w.WriteString("family", fit.Family.Key);
                 w.WriteString("method", FitMethods.Key(fit.Method));
                 w.WriteStartObject("parameters");
-                foreach (var p in fit.Model.Parameters) w.WriteNumberOrInfinity(p.Parameter.Key, p.Value);
+                foreach (var p in fit.Model.Parameters) w.WriteParameter(p);
                 w.WriteEndObject();
                 w.WriteNumber("parameter_count", fit.ParameterCount);
                 w.WriteInformation("kl_pq", fit.DataToModel, unit);

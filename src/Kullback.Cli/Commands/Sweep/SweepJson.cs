@@ -12,7 +12,7 @@ internal static class SweepJson
             w.WriteString("family", s.Fit.Family.Key);
             w.WriteString("param", s.Parameter.Key);
             w.WriteStartObject("fit");
-            foreach (var p in s.Fit.Model.Parameters) w.WriteNumberOrInfinity(p.Parameter.Key, p.Value);
+            foreach (var p in s.Fit.Model.Parameters) w.WriteParameter(p);
             w.WriteEndObject();
             w.WriteInformation("fit_kl", s.Fit.DataToModel, unit);
             w.WriteStartArray("values");

@@ -37,7 +37,7 @@ public sealed class BetaBinomialModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.BetaBinomial;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.Trials, N), new(Parameter.Alpha, Alpha), new(Parameter.Beta, Beta)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Trials, N), ParameterValue.Of(Parameter.Alpha, Alpha), ParameterValue.Of(Parameter.Beta, Beta)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (0, N);

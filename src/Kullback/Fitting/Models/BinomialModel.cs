@@ -29,19 +29,13 @@ public sealed class BinomialModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.Binomial;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.Trials, N), new(Parameter.SuccessProbability, P)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Trials, N), ParameterValue.Of(Parameter.SuccessProbability, P)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => P == 0 ? (0, 0) : P == 1 ? (N, N) : (0, N);
 
     /// <inheritdoc/>
-    public override double LogProbability(long k)
-    {
-        if (k < 0 || k > N) return double.NegativeInfinity;
-        if (P == 0) return k == 0 ? 0 : double.NegativeInfinity;
-        if (P == 1) return k == N ? 0 : double.NegativeInfinity;
-        return LogChoose(N, k) + k * Math.Log(P) + (N - k) * Elementary.LogOnePlus(-P);
-    }
+    public override double LogProbability(long k) => SaddlePoint.LogBinomial(k, N, P);
 
     /// <inheritdoc/>
     protected override DiscreteModel WithVariable(Parameter parameter, double value) => new BinomialModel(N, value);

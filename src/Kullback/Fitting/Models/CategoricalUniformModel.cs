@@ -17,7 +17,7 @@ public sealed class CategoricalUniformModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.Uniform;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.Outcomes, Outcomes)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Outcomes, (long)Outcomes)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (0, Outcomes - 1);

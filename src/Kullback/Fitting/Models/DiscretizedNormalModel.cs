@@ -44,7 +44,7 @@ public sealed class DiscretizedNormalModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.DiscretizedNormal;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.Location, Mu), new(Parameter.Scale, Sigma)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Location, Mu), ParameterValue.Of(Parameter.Scale, Sigma)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (Low, High);

@@ -20,7 +20,7 @@ public sealed class GeometricModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.Geometric;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.SuccessProbability, P)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.SuccessProbability, P)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => P == 1 ? (0, 0) : null;

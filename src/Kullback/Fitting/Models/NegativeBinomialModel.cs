@@ -34,7 +34,7 @@ public sealed class NegativeBinomialModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.NegativeBinomial;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.Successes, R), new(Parameter.SuccessProbability, P)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Successes, R), ParameterValue.Of(Parameter.SuccessProbability, P)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => P == 1 ? (0, 0) : null;

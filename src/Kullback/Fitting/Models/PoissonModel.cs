@@ -1,3 +1,4 @@
+using Kullback.Numerics;
 using MathNet.Numerics;
 
 namespace Kullback.Fitting;
@@ -20,18 +21,13 @@ public sealed class PoissonModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.Poisson;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.Rate, Lambda)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Rate, Lambda)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => Lambda == 0 ? (0, 0) : null;
 
     /// <inheritdoc/>
-    public override double LogProbability(long k)
-    {
-        if (k < 0) return double.NegativeInfinity;
-        if (Lambda == 0) return k == 0 ? 0 : double.NegativeInfinity;
-        return k * Math.Log(Lambda) - Lambda - SpecialFunctions.GammaLn(k + 1.0);
-    }
+    public override double LogProbability(long k) => SaddlePoint.LogPoisson(k, Lambda);
 
     /// <inheritdoc/>
     protected override DiscreteModel WithVariable(Parameter parameter, double value) => new PoissonModel(value);

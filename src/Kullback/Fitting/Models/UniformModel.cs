@@ -22,13 +22,13 @@ public sealed class UniformModel : DiscreteModel
     public override ModelFamily Family => ModelFamily.Uniform;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ParameterValue> Parameters => [new(Parameter.Low, Low), new(Parameter.High, High)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Low, Low), ParameterValue.Of(Parameter.High, High)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (Low, High);
 
     /// <inheritdoc/>
-    public override double LogProbability(long k) => k < Low || k > High ? double.NegativeInfinity : -Math.Log(High - Low + 1.0);
+    public override double LogProbability(long k) => k < Low || k > High ? double.NegativeInfinity : -Math.Log((double)High - Low + 1.0);   // in double: High − Low can exceed long
 
     /// <inheritdoc/>
     protected override DiscreteModel WithVariable(Parameter parameter, double value) => throw new System.Diagnostics.UnreachableException();
