@@ -34,6 +34,27 @@ internal static class Options
     /// <summary>--verbose, on every command: more detail (per-bin drivers, an internal error's details).</summary>
     public static Option<bool> Verbose() => new("--verbose") { Description = "Show more detail, including the details of an internal error.", Recursive = true };
 
+    /// <summary>One of a few words (case-insensitive), with a message that names the option and lists the choices.</summary>
+    public static Option<string> Choice(string name, string description, IReadOnlyList<string> choices, string? defaultValue = null, bool required = false)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', choices),
+            Required = required,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                string? found = choices.FirstOrDefault(c => string.Equals(c, text.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (found is not null) return found;
+                result.AddError($"{name} {InputText.Quote(text)} is not one of {string.Join(", ", choices)}.");
+                return defaultValue ?? choices[0];
+            },
+        };
+        if (defaultValue is not null) option.DefaultValueFactory = _ => defaultValue;
+        return option;
+    }
+
     /// <summary>A real number read in invariant culture; null when not given.</summary>
     public static Option<double?> Number(string name, string description, string helpName) => new(name)
     {

@@ -191,7 +191,7 @@ internal static class ObservationFile
             throw new UsageException($"--column '{column}' names a column, but {shown} has no header row; give its number (1 = first) instead.");
         int found = Array.FindIndex(shape.Header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
         if (found < 0)
-            throw new UsageException($"{shown} has no column '{column}'; its columns are {string.Join(", ", shape.Header)}.");
+            throw new UsageException($"{shown} has no column {InputText.Quote(column)}; its columns are {string.Join(", ", shape.Header.Select(h => InputText.Quote(h)))}.");
         return found;
     }
 

@@ -7,11 +7,13 @@ public class OutputDirectoryTests
     public void A_file_kullback_did_not_write_is_never_replaced_and_nothing_is_done()
     {
         using var dir = new TempDirectory();
-        string mine = dir.File("1-data.png", "my own picture");
-        CliRun.Of("demo", "--out", dir.Path).AssertUsageError("'1-data.png' exists and was not written by kullback");
+        string target = Directory.CreateDirectory(Path.Combine(dir.Path, "charts")).FullName;
+        string mine = Path.Combine(target, "1-data.png");
+        File.WriteAllText(mine, "my own picture");
+        CliRun.Of("demo", "--out", target).AssertUsageError("'1-data.png' exists and was not written by kullback");
         Assert.Equal("my own picture", File.ReadAllText(mine));
-        Assert.Single(Directory.GetFileSystemEntries(dir.Path));
-        Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(dir.Path)!, ".kullback-staging-*"));
+        Assert.Single(Directory.GetFileSystemEntries(target));
+        Assert.Equal(["charts"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));   // no staging directory left beside it
     }
 
     [Fact]

@@ -18,8 +18,7 @@ internal static class DemoCommand
         };
         var json = Options.Json();
         var unit = Options.Unit();
-        var lang = new Option<string>("--lang") { Description = "Language of the report: en (English) or zh (Chinese).", DefaultValueFactory = _ => "en" };
-        lang.AcceptOnlyFromAmong([.. Text.Languages]);
+        var lang = Options.Choice("--lang", "Language of the report: en (English) or zh (Chinese).", Text.Languages, "en");
         var command = new Command("demo", "The space-worm walkthrough: entropy, KL divergence in both directions, which approximation loses less information, and charts.")
         {
             outOption, json, unit, lang,

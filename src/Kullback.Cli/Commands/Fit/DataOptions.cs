@@ -8,13 +8,11 @@ internal sealed class DataOptions
 {
     public Argument<string> File { get; } = new("FILE") { Description = "CSV, TSV or plain text of counts, probabilities or samples; - for standard input." };
 
-    public Option<string?> As { get; } = new("--as") { Description = "What the file holds: counts, probabilities or samples (inferred, and said, when omitted).", HelpName = "counts|probabilities|samples" };
+    public Option<string> As { get; } = Options.Choice("--as", "What the file holds: counts, probabilities or samples (inferred, and said, when omitted).", ["counts", "probabilities", "samples"]);
 
     public Option<string?> Column { get; } = new("--column") { Description = "The CSV column of samples: its header name or its number (1 = first).", HelpName = "NAME|INDEX" };
 
     public Option<long?> Trials { get; } = Options.OptionalWhole("--trials", "n for the binomial and beta-binomial (default: the largest observed value).", 1, long.MaxValue, "N");
-
-    public DataOptions() => As.AcceptOnlyFromAmong("counts", "probabilities", "samples");
 
     public void AddTo(Command command)
     {

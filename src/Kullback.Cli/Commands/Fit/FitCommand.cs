@@ -12,10 +12,9 @@ internal static class FitCommand
     {
         var data = new DataOptions();
         var families = new Option<string?>("--families") { Description = $"Comma-separated families to fit (default all): {string.Join(", ", ModelFamily.All.Select(f => f.Key))}.", HelpName = "LIST" };
-        var method = new Option<string>("--method") { Description = "mle (maximum likelihood, = minimum D(P‖Q)) or moments.", DefaultValueFactory = _ => "mle" };
-        method.AcceptOnlyFromAmong("mle", "moments");
-        var rank = new Option<string?>("--rank") { Description = "Ranking: message (the information to send the data; default when N is known), kl (default otherwise), aic or bic.", HelpName = "message|kl|aic|bic" };
-        rank.AcceptOnlyFromAmong([.. RankCriteria.All.Select(c => c.Key)]);
+        var method = Options.Choice("--method", "mle (maximum likelihood, = minimum D(P‖Q)) or moments.", ["mle", "moments"], "mle");
+        var rank = Options.Choice("--rank", "Ranking: message (the information to send the data; default when N is known), kl (default otherwise), aic or bic.",
+                                  [.. RankCriteria.All.Select(c => c.Key)]);
         var outOption = new Option<string>("--out") { Description = "Directory for the charts (PNG and SVG). Files kullback did not write are never replaced.", DefaultValueFactory = _ => DefaultOut, HelpName = "DIR" };
         var unit = Options.Unit();
         var json = Options.Json();

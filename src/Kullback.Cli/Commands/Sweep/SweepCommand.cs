@@ -13,8 +13,7 @@ internal static class SweepCommand
     public static Command Create(Terminal terminal, Option<bool> verbose)
     {
         var data = new DataOptions();
-        var family = new Option<string>("--family") { Description = "The model family.", Required = true, HelpName = "F" };
-        family.AcceptOnlyFromAmong([.. ModelFamily.All.Select(f => f.Key)]);
+        var family = Options.Choice("--family", "The model family.", [.. ModelFamily.All.Select(f => f.Key)], required: true);
         var parameter = new Option<string>("--param") { Description = "The parameter to vary (p, lambda, r, alpha, beta, mu or sigma, as the family has them).", Required = true, HelpName = "NAME" };
         var from = Options.Number("--from", "Start of the range (default: around the fit).", "A");
         var to = Options.Number("--to", "End of the range (default: around the fit).", "B");

@@ -138,7 +138,7 @@ public class FitCommandTests
         using var dir = new TempDirectory();
         CliRun.Of("fit", "missing.csv").AssertUsageError("data file 'missing.csv' does not exist");
         CliRun.Of("fit", dir.File("three.csv", "a,b,c\n1,2,3\n"), "--out", dir.Path).AssertUsageError("has 3 columns (a, b, c)", "--column");
-        CliRun.Of("fit", dir.File("three2.csv", "a,b,c\n1,2,3\n"), "--column", "d", "--out", dir.Path).AssertUsageError("no column 'd'", "a, b, c");
+        CliRun.Of("fit", dir.File("three2.csv", "a,b,c\n1,2,3\n"), "--column", "d", "--out", dir.Path).AssertUsageError("no column 'd'", "'a', 'b', 'c'");
         CliRun.Of("fit", dir.File("pairs.csv", "0,5\n1,x\n"), "--out", dir.Path).AssertUsageError("pairs.csv:2:2: 'x' is not a number");
         CliRun.Of("fit", dir.File("neg.csv", "0,5\n1,-2\n"), "--out", dir.Path).AssertUsageError("'-2' is not a valid count");
         CliRun.Of("fit", dir.File("dup.csv", "0,5\n0,2\n"), "--out", dir.Path).AssertUsageError("the value 0 appears again");
