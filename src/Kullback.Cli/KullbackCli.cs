@@ -50,10 +50,10 @@ internal static class KullbackCli
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (CommandRunner.IsStreamFailure(e))
         {
             // Only --help and --version write outside the command runner.
-            return CommandRunner.Report(terminal, "", $"cannot write to standard output: {CommandRunner.Reason(e)}", ExitCodes.InputError);
+            return CommandRunner.Report(terminal, "", $"cannot write to standard output: {CommandRunner.Reason(e.InnerException ?? e)}", ExitCodes.InputError);
         }
     }
 }

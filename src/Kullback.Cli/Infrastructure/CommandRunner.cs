@@ -32,9 +32,9 @@ internal static class CommandRunner
             terminal.Out.Write(buffer.ToString());
             terminal.Out.Flush();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (IsStreamFailure(e))
         {
-            return Report(terminal, command, $"cannot write to standard output: {Reason(e)}", ExitCodes.InputError);
+            return Report(terminal, command, $"cannot write to standard output: {Reason(e.InnerException ?? e)}", ExitCodes.InputError);
         }
         return code;
     }
@@ -72,6 +72,9 @@ internal static class CommandRunner
         return code;
     }
 
+    /// <summary>A standard stream that is closed, full or gone (a closed descriptor shows as UnauthorizedAccessException).</summary>
+    public static bool IsStreamFailure(Exception e) => e is IOException or ObjectDisposedException or UnauthorizedAccessException;
+
     /// <summary>The message of an I/O error without .NET's decoration.</summary>
     public static string Reason(Exception e) => OneLine(e.Message).TrimEnd('.');
 
@@ -84,7 +87,7 @@ internal static class CommandRunner
             writer.WriteLine(line);
             writer.Flush();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (IsStreamFailure(e))
         {
             // Standard error is gone too: the exit code is all that is left.
         }
