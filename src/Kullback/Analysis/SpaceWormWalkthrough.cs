@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kullback.Coding;
 using Kullback.Fitting;
 using MathNet.Numerics;
 
@@ -17,7 +18,8 @@ public enum Approximation
 /// <summary>
 /// The classic tutorial on KL divergence as numbers: space worms' teeth counts 0–10, approximated by a uniform and by a
 /// binomial(10, p = mean/10); the entropy, the divergences both ways, where the information is lost, which approximation
-/// to send home, and D(P‖Binomial(10, p)) as p sweeps (0, 1). What <c>kullback demo</c> prints and draws. No I/O.
+/// to send home, D(P‖Binomial(10, p)) as p sweeps (0, 1), and the message itself sent home with real codes built from
+/// each approximation. What <c>kullback demo</c> prints and draws. No I/O.
 /// </summary>
 public sealed record SpaceWormWalkthrough
 {
@@ -54,6 +56,15 @@ public sealed record SpaceWormWalkthrough
     /// <summary>D(P‖Binomial(10, <see cref="BestP"/>)).</summary>
     public required Information BestDivergence { get; init; }
 
+    /// <summary>The observations sent home in the coding step, seeded so every run sends the same stream.</summary>
+    public const int MessageLength = 100_000;
+
+    /// <summary>The worms' teeth sent home with codes built from the uniform: bits per observation, measured.</summary>
+    public required MessageHome SentWithUniform { get; init; }
+
+    /// <summary>The same stream sent with codes built from the binomial.</summary>
+    public required MessageHome SentWithBinomial { get; init; }
+
     /// <summary>The binomial's p = mean/10.</summary>
     public double BinomialP => Binomial.Model[Parameter.SuccessProbability];
 
@@ -78,8 +89,12 @@ public sealed record SpaceWormWalkthrough
             ModelFitter.Evaluate(binomial.Model.With(Parameter.SuccessProbability, p), binomial.ParameterCount, binomial.Method, data).DataToModel.Nats;
         double bestP = FindMinimum.OfScalarFunctionConstrained(DivergenceAt, 1e-6, 1 - 1e-6, 1e-10, 1000);
 
+        double[] p = [.. data.Probabilities];
+        double[] Of(ModelFit fit) => [.. fit.Contributions.Select(c => c.Q)];
         return new SpaceWormWalkthrough
         {
+            SentWithUniform = MessageHome.Send(p, Of(uniform), MessageLength, seed: 2027),
+            SentWithBinomial = MessageHome.Send(p, Of(binomial), MessageLength, seed: 2027),
             Data = data,
             Mean = data.Mean,
             Entropy = report.Entropy,

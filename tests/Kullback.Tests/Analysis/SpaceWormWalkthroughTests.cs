@@ -43,4 +43,17 @@ public class SpaceWormWalkthroughTests
         Assert.Equal(w.Binomial.DataToModel.Nats, w.Binomial.Contributions.Sum(c => c.Contribution.Nats), 1e-14);
         Assert.All(w.Uniform.Contributions, c => Assert.Equal(1.0 / 11, c.Q, 1e-15));
     }
+
+    [Fact]
+    public void Sending_the_teeth_home_with_the_uniforms_code_costs_the_divergence_in_extra_bits()
+    {
+        var w = Walkthrough;
+        var uniform = w.SentWithUniform;
+        Assert.True(uniform.RoundTrip);
+        Assert.True(w.SentWithBinomial.RoundTrip);
+        // Every symbol costs log₂ 11 bits under the uniform's arithmetic code, up to its 2⁻¹⁶ rounding and 2 bits in all.
+        Assert.Equal(Math.Log2(11), uniform.Checkpoints[^1].Arithmetic.Bits, 1e-3);
+        Assert.Equal(0.19718714117722, uniform.Divergence.Bits, 1e-10);
+        Assert.Equal(SpaceWormWalkthrough.MessageLength, uniform.Checkpoints[^1].Observations);
+    }
 }

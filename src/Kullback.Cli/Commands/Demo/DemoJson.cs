@@ -26,6 +26,19 @@ internal static class DemoJson
             WriteArray(j, "uniform", w.Uniform.Contributions.Select(c => c.Q));
             WriteArray(j, "binomial", w.Binomial.Contributions.Select(c => c.Q));
             WriteArray(j, "information_content", w.InformationContent.Select(i => i.In(unit)));
+            j.WriteStartObject("message_home");
+            j.WriteNumber("observations", SpaceWormWalkthrough.MessageLength);
+            foreach (var (name, home) in new[] { ("uniform", w.SentWithUniform), ("binomial", w.SentWithBinomial) })
+            {
+                j.WriteStartObject(name);
+                j.WriteNumberOrInfinity("cross_entropy_bits", home.CrossEntropy.Bits);
+                j.WriteNumberOrInfinity("huffman_expected_bits", home.HuffmanExpected.Bits);
+                j.WriteNumberOrInfinity("huffman_bits", home.Checkpoints[^1].Huffman.Bits);
+                j.WriteNumberOrInfinity("arithmetic_bits", home.Checkpoints[^1].Arithmetic.Bits);
+                j.WriteBoolean("round_trip", home.RoundTrip);
+                j.WriteEndObject();
+            }
+            j.WriteEndObject();
             j.WriteStrings("charts", charts);
         });
 

@@ -72,6 +72,20 @@ internal static class DemoReport
         console.Write(sweep);
         Sentence(console, t.Format("SweepSentence", F(w.BestP, 4), F(w.BestDivergence.In(unit)), F(w.BinomialP, 3), F(w.Uniform.DataToModel.In(unit)), u));
 
+        Heading(console, t["MessageHeading"]);
+        Sentence(console, t.Format("MessageIntro", SpaceWormWalkthrough.MessageLength, F(w.Entropy.Bits, 3)));
+        var message = NumericTable(t["ColCodeFrom"], t["ColHuffman"], t["ColArithmetic"], t["ColCrossEntropy"], t["ColRedundancy"]);
+        foreach (var (name, home) in new[] { (t["NameUniform"], w.SentWithUniform), (t["NameBinomial"], w.SentWithBinomial) })
+        {
+            var last = home.Checkpoints[^1];
+            message.AddRow(Markup.Escape(name), F(last.Huffman.Bits), F(last.Arithmetic.Bits), F(home.CrossEntropy.Bits), F(last.Arithmetic.Bits - home.Entropy.Bits));
+        }
+        console.Write(message);
+        var sent = w.SentWithUniform;
+        double total = sent.Checkpoints[^1].Arithmetic.Bits * SpaceWormWalkthrough.MessageLength, perfect = sent.Entropy.Bits * SpaceWormWalkthrough.MessageLength;
+        Sentence(console, t.Format("MessageSentence", SpaceWormWalkthrough.MessageLength, F(total, 0), F(perfect, 0), F(total - perfect, 0),
+            F(sent.Divergence.Bits * SpaceWormWalkthrough.MessageLength, 0)));
+
         Heading(console, t.Format("ChartsHeading", directory));
         foreach (string chart in charts) console.WriteLine("  " + chart);
     }
