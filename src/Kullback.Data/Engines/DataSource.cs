@@ -30,7 +30,7 @@ namespace Kullback.Data.Engines;
 /// file (~/.pgpass, PGPASSFILE, or <see cref="EngineOptions.PasswordFile"/>) and from CLICKHOUSE_PASSWORD or
 /// <see cref="EngineOptions.PasswordFile"/>.</para>
 /// </remarks>
-public sealed class DataSource
+public sealed partial class DataSource
 {
     /// <summary>The PostgreSQL port used when the source names none.</summary>
     public const int DefaultPostgreSqlPort = 5432;
@@ -191,6 +191,14 @@ public sealed class DataSource
             ? "postgresql://user@host:5432/database?table=schema.name"
             : "clickhouse://user@host:8123/database?table=name";
         string rest = text[(schemeEnd + 3)..];
+        // A ':' before an '@' is user:password, whatever the password holds ('/', '?', digits): refuse it before any
+        // part could be echoed in a message. (An '@' in a table name must then be written %40.)
+        if (PasswordPattern().IsMatch(rest))
+        {
+            string where = kind == SourceKind.PostgreSql ? "PGPASSWORD or ~/.pgpass (or a password file)" : "CLICKHOUSE_PASSWORD or a password file";
+            throw Invalid(
+                $"The {product} source holds a password (or an '@' that should be written %40), which would be shown in messages and kept in shell history; remove it and put it in {where}.");
+        }
         var (beforeQuery, query) = SplitQuery(rest);
         int slash = beforeQuery.IndexOf('/', StringComparison.Ordinal);
         string authority = slash < 0 ? beforeQuery : beforeQuery[..slash];
@@ -200,14 +208,7 @@ public sealed class DataSource
         int at = authority.LastIndexOf('@');
         if (at >= 0)
         {
-            string userInfo = authority[..at];
-            if (userInfo.Contains(':', StringComparison.Ordinal))
-            {
-                string where = kind == SourceKind.PostgreSql ? "PGPASSWORD or ~/.pgpass (or a password file)" : "CLICKHOUSE_PASSWORD or a password file";
-                throw new InvalidArgumentException(
-                    $"The {product} source holds a password, which would be shown in messages and kept in shell history; remove it and put it in {where}.", nameof(text));
-            }
-            user = Uri.UnescapeDataString(userInfo);
+            user = Uri.UnescapeDataString(authority[..at]);
             if (user.Length == 0) user = null;
             authority = authority[(at + 1)..];
         }
@@ -293,6 +294,9 @@ public sealed class DataSource
         }
         return options;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[^/?#@]*:[^@]*@", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PasswordPattern();
 
     /// <summary>An error about the text given to <see cref="Parse"/>.</summary>
     private static InvalidArgumentException Invalid(string reason, string paramName = "text") => new(reason, paramName);

@@ -50,18 +50,27 @@ public readonly struct ResultValue : IEquatable<ResultValue>
     /// An exact decimal as an <see cref="ValueKind.Integral"/> when it is integral and fits 64 bits (a PostgreSQL
     /// <c>sum(bigint)</c> is a numeric), otherwise as the nearest double.
     /// </summary>
+    /// <remarks>The double is correctly rounded (parsed from the decimal's invariant text; the explicit conversion may be an ulp off for 20 digits and more).</remarks>
     public static ResultValue FromDecimal(decimal value) =>
         decimal.IsInteger(value) && value >= long.MinValue && value <= long.MaxValue
             ? FromInt64((long)value)
-            : FromDouble((double)value);
+            : FromDouble(double.Parse(value.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture));
 
     /// <summary>An unsigned 64-bit integer: <see cref="ValueKind.Integral"/> up to 2⁶³ − 1, the nearest double beyond.</summary>
     public static ResultValue FromUInt64(ulong value) =>
         value <= long.MaxValue ? FromInt64((long)value) : FromDouble(value);
 
     /// <summary>A 128-bit or wider integer: <see cref="ValueKind.Integral"/> when it fits 64 bits, the nearest double beyond.</summary>
-    public static ResultValue FromBigInteger(System.Numerics.BigInteger value) =>
-        value >= long.MinValue && value <= long.MaxValue ? FromInt64((long)value) : FromDouble((double)value);
+    /// <remarks>
+    /// The double is correctly rounded (through the invariant decimal text: .NET's explicit BigInteger-to-double
+    /// conversion truncates, giving 2⁶⁴ − 2048 for 2⁶⁴ − 1).
+    /// </remarks>
+    public static ResultValue FromBigInteger(System.Numerics.BigInteger value)
+    {
+        if (value >= long.MinValue && value <= long.MaxValue) return FromInt64((long)value);
+        if (value.Sign > 0 && value <= ulong.MaxValue) return FromDouble((ulong)value);
+        return FromDouble(double.Parse(value.ToString(CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+    }
 
     /// <summary>The integer.</summary>
     /// <exception cref="InvalidOperationException">The value is not an <see cref="ValueKind.Integral"/>.</exception>

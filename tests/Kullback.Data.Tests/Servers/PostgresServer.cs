@@ -46,7 +46,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The role's password (random per server).</summary>
     public string Password { get; }
 
-    /// <summary>A pgpass file (mode 0600) with the role's password for this server.</summary>
+    /// <summary>A pgpass file (mode 0600) with the role's password for this server, for any database.</summary>
     public string PasswordFile { get; }
 
     /// <summary>The server's TCP port on <see cref="Host"/>.</summary>
@@ -251,7 +251,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await ExecuteAsync($"CREATE DATABASE {Database}", "postgres");
         await ExecuteAsync($"CREATE ROLE {User} LOGIN PASSWORD '{Password}'", "postgres");
         await ExecuteAsync($"GRANT CONNECT ON DATABASE {Database} TO {User}; GRANT USAGE ON SCHEMA public TO {User}");
-        string entry = string.Create(CultureInfo.InvariantCulture, $"{Host}:{Port}:{Database}:{User}:{Password}\n");
+        string entry = string.Create(CultureInfo.InvariantCulture, $"{Host}:{Port}:*:{User}:{Password}\n");
         await File.WriteAllTextAsync(PasswordFile, entry);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
