@@ -238,9 +238,16 @@ internal sealed class PostgreSqlEngine : QueryEngineBase
             if (_reader.IsDBNull(ordinal)) return ResultValue.Null;
             if (_numeric[ordinal])
             {
-                // numeric can hold NaN, ±Infinity and more digits than decimal: those come back as the nearest double.
+                // numeric holds more than decimal: integers beyond 28 digits come back through BigInteger; NaN,
+                // ±Infinity and long fractions Npgsql cannot read as any .NET number, so the query must cast them.
                 try { return ResultValue.FromDecimal(_reader.GetDecimal(ordinal)); }
-                catch (Exception e) when (e is InvalidCastException or OverflowException) { return ResultValue.FromDouble(_reader.GetDouble(ordinal)); }
+                catch (Exception e) when (e is InvalidCastException or OverflowException) { }
+                try { return ResultValue.FromBigInteger(_reader.GetFieldValue<System.Numerics.BigInteger>(ordinal)); }
+                catch (Exception e) when (e is InvalidCastException or OverflowException)
+                {
+                    throw _engine.Fault(
+                        $"PostgreSQL sent a numeric value in column {InputText.Quote(Columns[ordinal].Name)} that is NaN, infinite or too precise for a .NET number; cast it to double precision in the query", e);
+                }
             }
             return ClrValues.ToResultValue(_reader.GetValue(ordinal));
         }
