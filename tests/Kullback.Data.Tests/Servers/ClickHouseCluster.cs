@@ -172,20 +172,23 @@ public sealed class ClickHouseCluster : IAsyncDisposable
 
     /// <summary>
     /// Lets <see cref="User"/> see only the given databases (<c>allow_databases</c> in users.xml), or all again when
-    /// none are given, on both nodes; returns once node 1 applies it.
+    /// none are given, on both nodes; returns once both apply it.
     /// </summary>
     public async Task RestrictReaderAsync(params string[] databases)
     {
         var allowed = databases.Length == 0 ? null : databases;
         foreach (var node in _nodes) await WriteUsersAsync(node, allowed);
+        bool expectDenied = allowed is not null && !allowed.Contains(Database, StringComparer.Ordinal);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        foreach (var node in _nodes)
         {
-            bool denied = await ReaderIsDeniedAsync();
-            if (denied == (allowed is not null && !allowed.Contains(Database, StringComparer.Ordinal))) return;
-            await Task.Delay(200);
+            while (await ReaderIsDeniedAsync(node) != expectDenied)
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new InvalidOperationException($"ClickHouse shard {node.Number} did not apply the changed users.xml within 30 s.");
+                await Task.Delay(200);
+            }
         }
-        throw new InvalidOperationException("ClickHouse did not apply the changed users.xml within 30 s.");
     }
 
     /// <summary>Stops both nodes and deletes their directories.</summary>
@@ -208,9 +211,9 @@ public sealed class ClickHouseCluster : IAsyncDisposable
     private ClickHouseNode Node(int number) =>
         number is >= 1 and <= 2 ? _nodes[number - 1] : throw new ArgumentOutOfRangeException(nameof(number), number, "The cluster has nodes 1 and 2.");
 
-    private async Task<bool> ReaderIsDeniedAsync()
+    private async Task<bool> ReaderIsDeniedAsync(ClickHouseNode node)
     {
-        string url = string.Create(CultureInfo.InvariantCulture, $"http://{Host}:{_nodes[0].HttpPort}/?database={Database}");
+        string url = string.Create(CultureInfo.InvariantCulture, $"http://{Host}:{node.HttpPort}/?database={Database}");
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("SELECT 1") };
         request.Headers.Add("X-ClickHouse-User", User);
         request.Headers.Add("X-ClickHouse-Key", Password);
@@ -274,10 +277,16 @@ public sealed class ClickHouseCluster : IAsyncDisposable
               </quotas>
             </yandex>
             """;
-        // Write beside and rename, so that the server's reload never reads half a file.
+        // Write beside and rename, so that the server's reload never reads half a file. ClickHouse 18.16 notices a
+        // change by the file's modification time in whole seconds, so each version gets a later second than the last.
         string temporary = node.UsersFile + ".new";
         await File.WriteAllTextAsync(temporary, users);
+        var now = DateTime.UtcNow;
+        var stamp = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddSeconds(1);
+        if (stamp <= node.UsersStamp) stamp = node.UsersStamp.AddSeconds(1);
+        File.SetLastWriteTimeUtc(temporary, stamp);
         File.Move(temporary, node.UsersFile, overwrite: true);
+        node.UsersStamp = stamp;
     }
 
     private async Task WaitUntilReadyAsync(ClickHouseNode node)

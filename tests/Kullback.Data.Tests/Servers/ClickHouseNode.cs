@@ -39,6 +39,9 @@ public sealed class ClickHouseNode
 
     internal string UsersFile => Path.Combine(Directory, "users.xml");
 
+    /// <summary>The modification time given to the last users.xml written.</summary>
+    internal DateTime UsersStamp { get; set; }
+
     internal void ChoosePorts()
     {
         HttpPort = LoopbackPort.Next();
