@@ -14,7 +14,8 @@ namespace Kullback.Data.Tests.Servers;
 /// </summary>
 internal static class ServerSafetyNet
 {
-    private static readonly string PidDirectory = Path.Combine(Path.GetTempPath(), "kullback-test-servers");
+    /// <summary>Where the pid files are.</summary>
+    internal static readonly string PidDirectory = Path.Combine(Path.GetTempPath(), "kullback-test-servers");
     private static readonly ConcurrentDictionary<int, (Process Process, string Directory)> Live = new();
     private static readonly int OwnerId = Environment.ProcessId;
     private static readonly long OwnerStart = ProcStat.StartTime(Environment.ProcessId) ?? 0;
@@ -81,14 +82,19 @@ internal static class ServerSafetyNet
         {
             if (_initialised) return;
             Directory.CreateDirectory(PidDirectory);
-            SweepStale();
+            SweepStaleLocked();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
             _initialised = true;
         }
     }
 
     /// <summary>Kills the servers of test hosts that are gone, and deletes their directories and pid files.</summary>
-    private static void SweepStale()
+    internal static void SweepStale()
+    {
+        lock (Gate) SweepStaleLocked();
+    }
+
+    private static void SweepStaleLocked()
     {
         foreach (string file in Directory.EnumerateFiles(PidDirectory, "*.pid"))
         {
