@@ -166,6 +166,9 @@ internal sealed class DuckDbEngine : QueryEngineBase
         private readonly DuckDBDataReader _reader;
         private readonly DuckDbEngine _engine;
 
+        /// <param name="command">The command, disposed with the cursor.</param>
+        /// <param name="reader">The materialised result.</param>
+        /// <param name="engine">The engine, for its faults.</param>
         public Cursor(DuckDBCommand command, DuckDBDataReader reader, DuckDbEngine engine)
         {
             _command = command;
@@ -179,15 +182,24 @@ internal sealed class DuckDbEngine : QueryEngineBase
 
         public IReadOnlyList<ResultColumn> Columns { get; }
 
-        public async ValueTask<ResultRow?> ReadAsync(CancellationToken cancellationToken)
+        public ValueTask<ResultRow?> ReadAsync(CancellationToken cancellationToken)
         {
-            // A materialised result reads from memory; a pool thread is needed only while DuckDB still computes.
-            bool more = await _engine.RunInterruptibly(_command, _reader.Read, cancellationToken).ConfigureAwait(false);
-            if (!more) return null;
+            // The result is materialised (DuckDB.NET's default, non-streaming mode): reading it is a copy from memory.
+            cancellationToken.ThrowIfCancellationRequested();
+            bool more;
+            try
+            {
+                more = _reader.Read();
+            }
+            catch (DuckDBException e)
+            {
+                throw _engine.Fault($"DuckDB could not run the query: {EngineText.OneLine(e.Message)}", e);
+            }
+            if (!more) return ValueTask.FromResult<ResultRow?>(null);
             var values = new ResultValue[Columns.Count];
             for (int i = 0; i < values.Length; i++)
                 values[i] = ReadValue(i);
-            return new ResultRow(Columns, values);
+            return ValueTask.FromResult<ResultRow?>(new ResultRow(Columns, values));
         }
 
         private ResultValue ReadValue(int ordinal)

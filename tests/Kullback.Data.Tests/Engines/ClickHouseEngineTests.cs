@@ -225,6 +225,21 @@ public sealed class ClickHouseEngineTests(ClickHouseFixture fixture)
     }
 
     [Fact]
+    public async Task A_read_only_user_gets_the_client_side_timeout()
+    {
+        string table = await SlowTableAsync("ch_readonly_timeout");
+        await using var engine = await OpenAsync(table, options: WithPassword(TimeSpan.FromSeconds(1)), user: Cluster.ReadonlyUser);
+        var clock = Stopwatch.StartNew();
+        // A read-only profile refuses SETTINGS clauses and table functions too: the slow (but bounded) query needs neither.
+        var error = await EngineAssert.QueryFaultAsync(engine,
+            "SELECT count() FROM (SELECT number FROM system.numbers LIMIT 4000000000) WHERE number % 7 = 100 AND sqrt(number) > 0");
+        Assert.Equal("the query ran past the 1 s timeout", error.Problem);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the timeout took {clock.Elapsed}");
+        // KILL QUERY is a read-only user's right over its own queries.
+        Assert.True(await NoQueryRunsAsync(1, "system.numbers LIMIT 4000000000", attempts: 20), "the server still runs the query");
+    }
+
+    [Fact]
     public async Task Cancelling_raises_OperationCanceledException_and_kills_the_server_query()
     {
         string table = await SlowTableAsync("ch_cancel");
@@ -285,9 +300,9 @@ public sealed class ClickHouseEngineTests(ClickHouseFixture fixture)
         throw new InvalidOperationException("The query did not start within 5 s.");
     }
 
-    private async Task<bool> NoQueryRunsAsync(int node, string marker, bool wait = true)
+    private async Task<bool> NoQueryRunsAsync(int node, string marker, bool wait = true, int attempts = 100)
     {
-        for (int i = 0; i < (wait ? 100 : 1); i++)
+        for (int i = 0; i < (wait ? attempts : 1); i++)
         {
             string running = await Cluster.ScalarAsync(node,
                 $"SELECT count() FROM system.processes WHERE query LIKE '%{marker}%' AND query NOT LIKE '%system.processes%'");
