@@ -77,7 +77,7 @@ public sealed partial class DataSource
     public string? SslMode { get; private init; }
 
     /// <summary>The row filter: an SQL boolean expression in the source engine's dialect, or null for every row.</summary>
-    public string? Filter { get; private init; }
+    public string? Filter { get; private set; }
 
     /// <summary>The location errors about this source carry: <see cref="Display"/>.</summary>
     public InputLocation Location => new(Display);
@@ -101,10 +101,15 @@ public sealed partial class DataSource
     /// <exception cref="InvalidArgumentException">The filter holds a semicolon outside quotes or comments (one statement only), or a NUL.</exception>
     public DataSource WithFilter(string? filter)
     {
+        var copy = (DataSource)MemberwiseClone();
         if (string.IsNullOrWhiteSpace(filter))
-            return new DataSource(Kind, Display) { Path = Path, Format = Format, Host = Host, Port = Port, Database = Database, User = User, Table = Table, SslMode = SslMode };
+        {
+            copy.Filter = null;
+            return copy;
+        }
         SqlFilterCheck.RequireSingleExpression(filter, nameof(filter));
-        return new DataSource(Kind, Display) { Path = Path, Format = Format, Host = Host, Port = Port, Database = Database, User = User, Table = Table, SslMode = SslMode, Filter = filter.Trim() };
+        copy.Filter = filter.Trim();
+        return copy;
     }
 
     /// <summary>Parses a source (the syntax is in the remarks of <see cref="DataSource"/>).</summary>

@@ -136,6 +136,20 @@ public sealed class DuckDbEngineTests(DuckDbFiles files) : IClassFixture<DuckDbF
     }
 
     [Fact]
+    public async Task A_path_with_quotes_and_spaces_is_read()
+    {
+        await using var engine = await OpenAsync(files.Apostrophe);
+        Assert.Equal(3L, (await EngineAssert.SingleRowAsync(engine, $"SELECT sum(a) {engine.FromWhere()}")).GetInt64(0));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_a_fault_of_the_source()
+    {
+        var error = await EngineAssert.OpenFaultAsync(DataSource.Parse($"duckdb://{files.NotADatabase}?table=t"));
+        Assert.StartsWith("DuckDB could not open the source: ", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_table_is_named()
     {
         var error = await EngineAssert.OpenFaultAsync(DataSource.Parse($"duckdb://{files.DatabaseFile}?table=sales.nope"));

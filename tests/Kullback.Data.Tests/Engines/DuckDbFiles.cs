@@ -17,6 +17,8 @@ public sealed class DuckDbFiles : IDisposable
         for (int i = 1; i <= 100; i++)
             csv.Append(CultureInfo.InvariantCulture, $"{i},{i * 0.25},{(i % 4 == 0 ? "NZ" : "AU")}\n");
         File.WriteAllText(Csv, csv.ToString());
+        File.WriteAllText(Apostrophe, "a\n1\n2\n");
+        File.WriteAllText(NotADatabase, "this is not a DuckDB database\n");
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "daily"));
         for (int day = 1; day <= 3; day++)
             File.WriteAllText(Path.Combine(Directory, "daily", $"day-{day}.csv"), $"id,n\n{day},{day * 10}\n{day + 10},{day * 100}\n");
@@ -41,6 +43,10 @@ public sealed class DuckDbFiles : IDisposable
     public string Directory { get; }
 
     public string Csv => Path.Combine(Directory, "sales.csv");
+
+    public string Apostrophe => Path.Combine(Directory, "o'brien's data.csv");
+
+    public string NotADatabase => Path.Combine(Directory, "fake.duckdb");
 
     public string DailyGlob => Path.Combine(Directory, "daily", "day-*.csv");
 

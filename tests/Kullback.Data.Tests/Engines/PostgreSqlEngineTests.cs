@@ -155,6 +155,14 @@ public sealed class PostgreSqlEngineTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task A_missing_password_file_is_an_invalid_argument()
+    {
+        var error = await Assert.ThrowsAsync<InvalidArgumentException>(() =>
+            QueryEngine.OpenAsync(DataSource.Parse(Server.SourceFor("public.t")), new EngineOptions { PasswordFile = Path.Combine(Server.Directory, "absent") }));
+        Assert.EndsWith("does not exist.", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_database_is_named()
     {
         var source = DataSource.Parse($"postgresql://reader@127.0.0.1:{Server.Port}/nowhere?table=t");
@@ -256,7 +264,7 @@ public sealed class PostgreSqlEngineTests(PostgresFixture fixture)
         {
             await Server.RestartAsync();
         }
-        // After the restart the same engine works again (its broken pooled connection is not reused).
+        // After the restart the server answers again.
         await using var again = await OpenAsync(table);
         Assert.Equal(1000L, (await EngineAssert.SingleRowAsync(again, $"SELECT count(*) {again.FromWhere()}")).GetInt64(0));
     }
