@@ -18,6 +18,7 @@ public sealed class DuckDbFiles : IDisposable
             csv.Append(CultureInfo.InvariantCulture, $"{i},{i * 0.25},{(i % 4 == 0 ? "NZ" : "AU")}\n");
         File.WriteAllText(Csv, csv.ToString());
         File.WriteAllText(Apostrophe, "a\n1\n2\n");
+        File.WriteAllText(OneToSixHundred, "x\n" + string.Join('\n', Enumerable.Range(1, 600)) + "\n");
         File.WriteAllText(NotADatabase, "this is not a DuckDB database\n");
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "daily"));
         for (int day = 1; day <= 3; day++)
@@ -45,6 +46,8 @@ public sealed class DuckDbFiles : IDisposable
     public string Csv => Path.Combine(Directory, "sales.csv");
 
     public string Apostrophe => Path.Combine(Directory, "o'brien's data.csv");
+
+    public string OneToSixHundred => Path.Combine(Directory, "one-to-600.csv");
 
     public string NotADatabase => Path.Combine(Directory, "fake.duckdb");
 
