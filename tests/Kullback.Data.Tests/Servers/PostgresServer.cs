@@ -71,7 +71,8 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         string binaries = FindBinaries();
         bool asPostgresUser = Environment.IsPrivilegedProcess;
-        string directory = ServerSafetyNet.CreateDirectory("kullback-pg-");
+        // The postgres user must reach the directory: as root, a TMPDIR under /root would not do, so use /tmp.
+        string directory = ServerSafetyNet.CreateDirectory("kullback-pg-", asPostgresUser && !IsReachableByOthers(Path.GetTempPath()) ? "/tmp" : null);
         var server = new PostgresServer(binaries, directory, asPostgresUser);
         try
         {
@@ -167,6 +168,17 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             ServerSafetyNet.DeleteDirectory(Directory);
         }
+    }
+
+    /// <summary>Whether every directory from the root down to <paramref name="path"/> lets other users pass through.</summary>
+    private static bool IsReachableByOthers(string path)
+    {
+        if (OperatingSystem.IsWindows()) return true;
+        for (var directory = new DirectoryInfo(path); directory is not null; directory = directory.Parent)
+        {
+            if (!directory.Exists || (directory.UnixFileMode & UnixFileMode.OtherExecute) == 0) return false;
+        }
+        return true;
     }
 
     private static string FindBinaries()

@@ -46,11 +46,18 @@ internal static class ServerSafetyNet
         TryDelete(PidFile(processId));
     }
 
-    /// <summary>The directories of test servers are created here, named after their kind.</summary>
-    public static string CreateDirectory(string prefix)
+    /// <summary>
+    /// Creates a test server's directory (mode 0700), named after its kind, in the temporary directory or in
+    /// <paramref name="parent"/>.
+    /// </summary>
+    public static string CreateDirectory(string prefix, string? parent = null)
     {
         EnsureInitialised();
-        return Directory.CreateTempSubdirectory(prefix).FullName;
+        if (parent is null) return Directory.CreateTempSubdirectory(prefix).FullName;
+        string path = Path.Combine(parent, prefix + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal));
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
+        else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
     }
 
     /// <summary>Deletes a server's directory, retrying briefly while a dying process still writes into it.</summary>
