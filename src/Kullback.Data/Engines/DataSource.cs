@@ -13,7 +13,7 @@ namespace Kullback.Data.Engines;
 /// DuckDB. The format comes from the extension (<c>.csv</c>, <c>.tsv</c>, <c>.parquet</c>, <c>.pq</c>, <c>.json</c>,
 /// <c>.jsonl</c>, <c>.ndjson</c>, each optionally <c>.gz</c> or <c>.zst</c>) unless given. Globs take <c>*</c>, <c>**</c>,
 /// <c>?</c> and <c>[abc]</c>; Hive-partitioned directories (<c>year=2024/month=05/part.parquet</c>) are recognised by DuckDB,
-/// which adds their keys as columns.</item>
+/// which adds their keys as columns. <c>file:///abs/path.csv</c> is the same as the path.</item>
 /// <item><c>duckdb:///path/to/file.duckdb?table=name</c> (or <c>schema.name</c>; <c>duckdb://relative/path.duckdb?table=…</c>
 /// for a relative path): a table of a DuckDB database file, opened read-only.</item>
 /// <item><c>postgresql://user@host:port/database?table=schema.name</c> (<c>postgres://</c> too; port 5432 by default,

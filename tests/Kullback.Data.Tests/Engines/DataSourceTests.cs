@@ -28,6 +28,15 @@ public sealed class DataSourceTests
     }
 
     [Fact]
+    public void A_file_uri_is_its_path()
+    {
+        var source = DataSource.Parse("file:///data/my%20sales.parquet");
+        Assert.Equal(SourceKind.Files, source.Kind);
+        Assert.Equal("/data/my sales.parquet", source.Path);
+        Assert.Equal(FileFormat.Parquet, source.Format);
+    }
+
+    [Fact]
     public void A_given_format_overrides_the_extension()
     {
         Assert.Equal(FileFormat.Csv, DataSource.Parse("export.txt", FileFormat.Csv).Format);

@@ -194,18 +194,16 @@ public sealed class ClickHouseCluster : IAsyncDisposable
     /// <summary>Stops both nodes and deletes their directories.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes)
-        {
-            try
-            {
-                await node.StopAsync(kill: false);
-            }
-            finally
-            {
-                ServerSafetyNet.DeleteDirectory(node.Directory);
-            }
-        }
+        // Close the kept-alive connections first: a server waits for open connections before it stops.
         _http.Dispose();
+        try
+        {
+            await Task.WhenAll(_nodes.Select(node => node.StopAsync(kill: false)));
+        }
+        finally
+        {
+            foreach (var node in _nodes) ServerSafetyNet.DeleteDirectory(node.Directory);
+        }
     }
 
     private ClickHouseNode Node(int number) =>
