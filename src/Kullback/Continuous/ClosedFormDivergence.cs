@@ -182,7 +182,8 @@ public static class ClosedFormDivergence
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
         double a = FamilyParameters.Of(p, "P"), b = FamilyParameters.Of(q, "Q");
-        return Finite(Bernoulli(a, b) / a, p, q);
+        double perTrial = Bernoulli(a, b);
+        return double.IsPositiveInfinity(perTrial) ? perTrial : Finite(perTrial / a, p, q);
     }
 
     /// <summary>
@@ -199,6 +200,7 @@ public static class ClosedFormDivergence
         var (rq, pq) = FamilyParameters.Of(q, "Q");
         if (rp != rq) throw new InvalidArgumentException($"The closed form needs the same r; got {FamilyParameters.Format(rp)} and {FamilyParameters.Format(rq)}.", nameof(q));
         double perTrial = Bernoulli(pp, pq);
+        if (double.IsPositiveInfinity(perTrial)) return perTrial;
         return Finite(perTrial == 0 ? 0 : rp * (perTrial / pp), p, q);
     }
 

@@ -31,16 +31,18 @@ internal sealed class DensityQuadrature
     /// <summary>Mass beyond what doubles can reach that is still treated as negligible (it enters the error estimate).</summary>
     private const double UnresolvedMassTolerance = 1e-10;
 
-    private const int MaximumPiecesPerRay = 160;
+    private const int MaximumPiecesPerRay = 2200;
 
     /// <summary>A path from the centre of the mass to one end of the support.</summary>
-    private sealed record Ray(Func<double, Node> At, double Start, double Step, int Direction, double Limit, Func<double>? MassBeyondLimit, string Where);
+    private sealed record Ray(Func<double, Node> At, Func<double, double> TauOf, double Start, double Step, int Direction, double Limit, Func<double>? MassBeyondLimit, string Where);
 
     private readonly Func<Node, Integrands> _integrand;
     private readonly int _budget;
     private readonly bool _trackDifference;
     private readonly List<Segment> _segments = [];
     private readonly List<Func<double, Integrands>> _functions = [];
+    private readonly List<Ray> _rays = [];
+    private Ray? _currentRay;
     private int _evaluations;
 
     private DensityQuadrature(Func<Node, Integrands> integrand, int budget, bool trackDifference)
@@ -51,7 +53,11 @@ internal sealed class DensityQuadrature
     }
 
     /// <summary>The three integrals with their error estimates, the x-range covered, and what was spent.</summary>
-    public readonly record struct Result(Integrands Value, double ErrorF, double ErrorD, double AbsoluteF, double UnresolvedMass, double Lowest, double Highest, int Evaluations);
+    public readonly record struct Result(Integrands Value, double ErrorF, double ErrorM, double ErrorD, double AbsoluteF, double UnresolvedMass, double Lowest, double Highest, int Evaluations)
+    {
+        /// <summary>The rounding error of the integrand, integrated: the floor of any quadrature's error.</summary>
+        public double Noise => Value.N;
+    }
 
     /// <summary>
     /// Integrates over P's support. <paramref name="integrand"/> returns (F, M, D, T) at a node, times dx/dτ, where M
@@ -61,17 +67,19 @@ internal sealed class DensityQuadrature
     /// <param name="integrand">The integrands at a node.</param>
     /// <param name="budget">At most this many evaluations.</param>
     /// <param name="reflectUpper">Whether the integrand can be evaluated from <see cref="Node.BelowUpper"/> alone (then mass within 1e-16 of a finite upper end is reached).</param>
-    /// <param name="trackDifference">Whether the error of D matters (it is part of the result).</param>
+    /// <param name="trackDifference">Whether the error of D (Q's mass) matters (it is part of the result).</param>
     /// <param name="what">What is computed, for messages.</param>
     /// <exception cref="NotComputableException">P's mass cannot be located or reached, a tail does not decay, or the error stays large.</exception>
-    public static Result Integrate(Density p, Func<Node, Integrands> integrand, int budget, bool reflectUpper, bool trackDifference, string what) =>
-        new DensityQuadrature(integrand, budget, trackDifference).Run(p, reflectUpper, what);
+    /// <param name="breakpoints">Points where the integrand may have a kink (Q's centre): pieces are split there.</param>
+    public static Result Integrate(Density p, Func<Node, Integrands> integrand, int budget, bool reflectUpper, bool trackDifference, string what, IReadOnlyList<double>? breakpoints = null) =>
+        new DensityQuadrature(integrand, budget, trackDifference).Run(p, reflectUpper, what, breakpoints ?? []);
 
-    private Result Run(Density p, bool reflectUpper, string what)
+    private Result Run(Density p, bool reflectUpper, string what, IReadOnlyList<double> breakpoints)
     {
         double unresolved = 0, lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
         var unresolvedWhere = new List<string>();
-        foreach (var ray in Rays(p, reflectUpper))
+        var rays = Rays(p, reflectUpper);
+        foreach (var ray in rays)
         {
             var (beyond, reached) = Explore(ray);
             lowest = Math.Min(lowest, reached);
@@ -84,13 +92,14 @@ internal sealed class DensityQuadrature
         }
         if (unresolved > UnresolvedMassTolerance)
             throw new NotComputableException($"{what}: P = {p.Name ?? "the density"} has mass that no double can reach ({string.Join("; ", unresolvedWhere)}), so quadrature cannot resolve it.");
+        foreach (double x in breakpoints) SplitAt(rays, x);
         Refine();
         var total = Totals(out double errorF, out double errorM, out double errorD, out double absoluteF);
         double mass = total.M + unresolved;
         if (!(Math.Abs(mass - 1) <= MassTolerance + errorM))
             throw new NotComputableException(string.Create(CultureInfo.InvariantCulture,
                 $"{what}: the quadrature found {total.M:G6} of P's mass instead of 1 (within {_evaluations:N0} evaluations), so the value cannot be trusted; P = {p.Name ?? "the density"} on [{p.Lower:R}, {p.Upper:R}]{(p.Center is null ? " (giving its Center and Scale helps)" : "")}."));
-        return new Result(total, errorF, errorD, absoluteF, unresolved, lowest, highest, _evaluations);
+        return new Result(total, errorF, errorM, errorD, absoluteF, unresolved, lowest, highest, _evaluations);
     }
 
     /// <summary>The rays from the centre of P's mass to the ends of its support.</summary>
@@ -108,8 +117,9 @@ internal sealed class DensityQuadrature
             double step = double.IsNaN(scale) ? Math.Max(1, Math.Abs(center)) : scale;
             double logStep = Math.Log(step);
             Node At(double t) => new(center + step * t, double.NaN, logStep);
-            rays.Add(new Ray(At, 0, 1, +1, (double.MaxValue - center) / step, cdf is null ? null : () => 1 - cdf(double.MaxValue), "above the largest double"));
-            rays.Add(new Ray(At, 0, 1, -1, (-double.MaxValue - center) / step, cdf is null ? null : () => cdf(-double.MaxValue), "below the most negative double"));
+            double Tau(double x) => (x - center) / step;
+            rays.Add(new Ray(At, Tau, 0, 1, +1, (double.MaxValue - center) / step, cdf is null ? null : () => 1 - cdf(double.MaxValue), "above the largest double"));
+            rays.Add(new Ray(At, Tau, 0, 1, -1, (-double.MaxValue - center) / step, cdf is null ? null : () => cdf(-double.MaxValue), "below the most negative double"));
             return rays;
         }
         if (double.IsFinite(a))
@@ -119,12 +129,13 @@ internal sealed class DensityQuadrature
             double h = double.IsNaN(scale) ? 1 : Math.Clamp(scale / distance, 1e-300, 2);
             double lowestLog = LowestLog(a);
             Node At(double t) => new(a + Math.Exp(t), double.NaN, t);
-            rays.Add(new Ray(At, t0, h, -1, lowestLog, cdf is null ? null : () => cdf(a + Math.Exp(lowestLog)),
+            double Tau(double x) => Math.Log(x - a);
+            rays.Add(new Ray(At, Tau, t0, h, -1, lowestLog, cdf is null ? null : () => cdf(a + Math.Exp(lowestLog)),
                 string.Create(CultureInfo.InvariantCulture, $"within {Math.Exp(lowestLog):G3} of the lower end {a:R}")));
             if (double.IsInfinity(b))
             {
                 double highestLog = Math.Log(double.MaxValue) + (a < 0 ? 0 : Elementary.LogOnePlus(-a / double.MaxValue));
-                rays.Add(new Ray(At, t0, h, +1, highestLog, cdf is null ? null : () => 1 - cdf(double.MaxValue), "above the largest double"));
+                rays.Add(new Ray(At, Tau, t0, h, +1, highestLog, cdf is null ? null : () => 1 - cdf(double.MaxValue), "above the largest double"));
             }
         }
         if (double.IsFinite(b))
@@ -134,15 +145,16 @@ internal sealed class DensityQuadrature
             double h = double.IsNaN(scale) ? 1 : Math.Clamp(scale / distance, 1e-300, 2);
             double lowestLog = reflectUpper ? Math.Log(double.Epsilon) : LowestLog(b);
             Node At(double t) { double y = Math.Exp(t); return new(b - y, y, t); }
+            double Tau(double x) => Math.Log(b - x);
             Func<double>? beyond = p.Source is MathNet.Numerics.Distributions.Beta beta && b == 1
                 ? () => new MathNet.Numerics.Distributions.Beta(beta.B, beta.A).CumulativeDistribution(Math.Exp(lowestLog))
                 : cdf is null ? null : () => 1 - cdf(b - Math.Exp(lowestLog));
-            rays.Add(new Ray(At, t0, h, -1, lowestLog, beyond,
+            rays.Add(new Ray(At, Tau, t0, h, -1, lowestLog, beyond,
                 string.Create(CultureInfo.InvariantCulture, $"within {Math.Exp(lowestLog):G3} of the upper end {b:R}")));
             if (double.IsInfinity(a))
             {
                 double highestLog = Math.Log(double.MaxValue) + (b > 0 ? 0 : Elementary.LogOnePlus(b / double.MaxValue));
-                rays.Add(new Ray(At, t0, h, +1, highestLog, cdf is null ? null : () => cdf(-double.MaxValue), "below the most negative double"));
+                rays.Add(new Ray(At, Tau, t0, h, +1, highestLog, cdf is null ? null : () => cdf(-double.MaxValue), "below the most negative double"));
             }
         }
         return rays;
@@ -169,6 +181,7 @@ internal sealed class DensityQuadrature
     private (double Beyond, double Reached) Explore(Ray ray)
     {
         Func<double, Integrands> f = t => _integrand(ray.At(t));
+        _currentRay = ray;
         double previous = ray.Start, width = ray.Step;
         double lastMagnitude = double.PositiveInfinity;
         int growing = 0;
@@ -181,7 +194,9 @@ internal sealed class DensityQuadrature
             var segment = Evaluate(f, Math.Min(previous, next), Math.Max(previous, next));
             double reached = ray.At(next).X;
             var totals = Totals(out _, out _, out _, out _);
-            if (k >= 2 && segment.Value.T <= 1e-18 * totals.T && Math.Abs(segment.Value.M) <= 1e-18) return (0, reached);
+            // Negligible once some mass has been found (a ray that starts away from the mass keeps looking).
+            // Q's mass (D) is followed too, so that Q's mass outside the covered range is only what no double reaches.
+            if (k >= 2 && totals.M > 0 && segment.Value.T <= 1e-18 * totals.T && Math.Abs(segment.Value.M) <= 1e-18 && Math.Abs(segment.Value.D) <= 1e-18) return (0, reached);
             growing = segment.Value.T >= lastMagnitude && Math.Abs(segment.Value.M) < 1e-6 ? growing + 1 : 0;
             if (growing >= 12)
                 throw new NotComputableException(string.Create(CultureInfo.InvariantCulture,
@@ -198,6 +213,33 @@ internal sealed class DensityQuadrature
         throw new NotComputableException("the integrand's tail did not become negligible within the quadrature's range: the integral may diverge.");
     }
 
+    /// <summary>Splits the piece whose coordinate range holds x (on the ray that covers x) at x, so a kink there is an end.</summary>
+    private void SplitAt(List<Ray> rays, double x)
+    {
+        if (!double.IsFinite(x)) return;
+        foreach (var ray in rays)
+        {
+            double t = ray.TauOf(x);
+            if (!double.IsFinite(t)) continue;
+            for (int i = 0; i < _segments.Count; i++)
+            {
+                var s = _segments[i];
+                if (!ReferenceEquals(_rays[i], ray) || !(t > s.Lower && t < s.Upper)) continue;
+                if (_evaluations + 2 * GaussKronrod.Points > _budget) return;
+                var f = _functions[i];
+                var left = GaussKronrod.Apply(f, s.Lower, t);
+                var right = GaussKronrod.Apply(f, t, s.Upper);
+                _evaluations += 2 * GaussKronrod.Points;
+                if (!left.Value.IsFinite || !right.Value.IsFinite) throw NotFinite(s.Lower, s.Upper);
+                _segments[i] = left;
+                _segments.Add(right);
+                _functions.Add(f);
+                _rays.Add(ray);
+                return;
+            }
+        }
+    }
+
     private Segment Evaluate(Func<double, Integrands> f, double lower, double upper)
     {
         if (_evaluations + GaussKronrod.Points > _budget)
@@ -208,6 +250,7 @@ internal sealed class DensityQuadrature
         if (!segment.Value.IsFinite) throw NotFinite(lower, upper);
         _segments.Add(segment);
         _functions.Add(f);
+        _rays.Add(_currentRay!);
         return segment;
     }
 
@@ -222,11 +265,13 @@ internal sealed class DensityQuadrature
     {
         var queue = new PriorityQueue<int, double>();
         for (int i = 0; i < _segments.Count; i++) queue.Enqueue(i, -Priority(_segments[i]));
-        Totals(out double errorF, out double errorM, out double errorD, out double absoluteF);
+        double noise = Totals(out double errorF, out double errorM, out double errorD, out double absoluteF).N;
         while (queue.Count > 0 && _evaluations + 2 * GaussKronrod.Points <= _budget)
         {
-            bool differenceConverged = !_trackDifference || errorD <= TargetRelativeError * Math.Max(absoluteF, 1e-290);
-            if (errorF <= TargetRelativeError * absoluteF && errorM <= 1e-12 && differenceConverged) return;
+            bool differenceConverged = !_trackDifference || errorD + errorM <= TargetRelativeError * Math.Max(absoluteF, 1e-290);
+            // Below the integrand's own rounding noise, bisecting gains nothing.
+            double floor = Math.Max(TargetRelativeError * absoluteF, noise);
+            if (errorF <= floor && errorM <= 1e-12 && differenceConverged) return;
             int worst = queue.Dequeue();
             var s = _segments[worst];
             double mid = 0.5 * (s.Lower + s.Upper);
@@ -243,6 +288,7 @@ internal sealed class DensityQuadrature
             _segments[worst] = left;
             _segments.Add(right);
             _functions.Add(f);
+            _rays.Add(_rays[worst]);
             queue.Enqueue(worst, -Priority(left));
             queue.Enqueue(_segments.Count - 1, -Priority(right));
         }
@@ -254,6 +300,7 @@ internal sealed class DensityQuadrature
         var sm = new NeumaierSum();
         var sd = new NeumaierSum();
         var st = new NeumaierSum();
+        var sn = new NeumaierSum();
         errorF = errorM = errorD = absoluteF = 0;
         foreach (var s in _segments)
         {
@@ -261,11 +308,12 @@ internal sealed class DensityQuadrature
             sm.Add(s.Value.M);
             sd.Add(s.Value.D);
             st.Add(s.Value.T);
+            sn.Add(s.Value.N);
             errorF += s.ErrorF;
             errorM += s.ErrorM;
             errorD += s.ErrorD;
             absoluteF += s.AbsoluteF;
         }
-        return new Integrands(sf.Total, sm.Total, sd.Total, st.Total);
+        return new Integrands(sf.Total, sm.Total, sd.Total, st.Total, sn.Total);
     }
 }

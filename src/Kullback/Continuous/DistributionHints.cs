@@ -5,13 +5,13 @@ namespace Kullback.Continuous;
 /// <summary>Where a MathNet distribution keeps its mass: a centre and a spread for the quadrature to start from.</summary>
 internal static class DistributionHints
 {
-    /// <summary>The median, else the mode, else the mean; null when none is finite.</summary>
+    /// <summary>The median, else the mode, else the mean (the first strictly inside the support); null when none is.</summary>
     public static double? Center(IContinuousDistribution d)
     {
         foreach (var get in new Func<double>[] { () => d.Median, () => d.Mode, () => d.Mean })
         {
             double v = SafeGet(get);
-            if (double.IsFinite(v) && v >= d.Minimum && v <= d.Maximum) return v;
+            if (double.IsFinite(v) && v > d.Minimum && v < d.Maximum) return v;
         }
         return null;
     }

@@ -1,16 +1,17 @@
 namespace Kullback.Continuous;
 
 /// <summary>
-/// The integrands taken together at the same nodes: the measure's F, P's mass M, a difference D (such as p − q) and
-/// a magnitude T that says whether a piece still matters (such as |p·ln(p/q)| + p).
+/// The integrands taken together at the same nodes: the measure's F, P's mass M, Q's mass D (or 0), a
+/// magnitude T that says whether a piece still matters (such as |p·ln(p/q)| + p), and a bound N on the rounding error
+/// of F itself (ln p − ln q cancels when P ≈ Q: no quadrature can do better than ∫ N).
 /// </summary>
-internal readonly record struct Integrands(double F, double M, double D, double T)
+internal readonly record struct Integrands(double F, double M, double D, double T, double N)
 {
-    public static Integrands operator +(Integrands a, Integrands b) => new(a.F + b.F, a.M + b.M, a.D + b.D, a.T + b.T);
+    public static Integrands operator +(Integrands a, Integrands b) => new(a.F + b.F, a.M + b.M, a.D + b.D, a.T + b.T, a.N + b.N);
 
-    public static Integrands operator *(double w, Integrands a) => new(w * a.F, w * a.M, w * a.D, w * a.T);
+    public static Integrands operator *(double w, Integrands a) => new(w * a.F, w * a.M, w * a.D, w * a.T, w * a.N);
 
-    public bool IsFinite => double.IsFinite(F) && double.IsFinite(M) && double.IsFinite(D) && double.IsFinite(T);
+    public bool IsFinite => double.IsFinite(F) && double.IsFinite(M) && double.IsFinite(D) && double.IsFinite(T) && double.IsFinite(N);
 }
 
 /// <summary>One subinterval of an adaptive quadrature with its 15-point Kronrod estimate and error estimates.</summary>

@@ -30,6 +30,14 @@ public static class NumericalDivergence
     /// <summary>At most this many integrand evaluations (each one log density of P and of Q) per quadrature.</summary>
     public const int EvaluationBudget = 200_000;
 
+    /// <summary>An absolute error (nats) small enough to be returned whatever the value: 0 ± 1e-25 is an answer.</summary>
+    public const double NegligibleError = 1e-20;
+
+    private const double Ulp = 2.220446049250313e-16;
+
+    /// <summary>The error estimate never claims better than this relative accuracy (that of the log densities themselves).</summary>
+    public const double RelativeErrorFloor = 1e-12;
+
     /// <summary>At most this many outcomes per discrete sum.</summary>
     public const int SummationBudget = LatticeEntropy.SummationBudget;
 
@@ -52,6 +60,7 @@ public static class NumericalDivergence
         CheckSupport(p, nameof(p));
         CheckSupport(q, nameof(q));
         string pName = p.Name ?? "P", qName = q.Name ?? "Q";
+        if (Same(p, q)) return new IntegralEstimate(0, 0);
         if (p.Lower < q.Lower)
         {
             var region = new SupportInterval(p.Lower, Math.Min(q.Lower, p.Upper), LowerClosed: true, UpperClosed: false);
@@ -77,7 +86,7 @@ public static class NumericalDivergence
             if (double.IsNaN(lq)) throw NotANumber("Q", qName, node.X);
             if (double.IsPositiveInfinity(lp) || double.IsPositiveInfinity(lq)) return default;   // a pole hit exactly
             double qMass = Math.Exp(lq + node.LogJacobian);
-            if (double.IsNegativeInfinity(lp)) return new Integrands(qMass, 0, -qMass, 0);
+            if (double.IsNegativeInfinity(lp)) return new Integrands(qMass, 0, qMass, 0, 0);
             if (double.IsNegativeInfinity(lq))
             {
                 zeroOfQ ??= node.X;
@@ -86,14 +95,21 @@ public static class NumericalDivergence
             double r = lp - lq, pMass = Math.Exp(lp + node.LogJacobian);
             // p·ln(p/q) − p + q = p·g(r) ≥ 0; where q ≫ p, q + p(r − 1) (e^(−r) would overflow).
             double f = r > -700 ? pMass * DivergenceTerms.G(r) : qMass + pMass * (r - 1);
-            return new Integrands(f, pMass, pMass - qMass, pMass * (Math.Abs(r) + 1));
+            // ln p and ln q carry a few ulps each: r is known to ±δ, and p·g(r) to p·|1 − e^(−r)|·δ + q·(e^δ − 1 − δ)
+            // (the Taylor remainder of g, with p·e^(−r) = q).
+            double delta = 4 * Ulp * (Math.Abs(lp) + Math.Abs(lq) + 1);
+            double slope = r > -700 ? pMass * Math.Abs(Elementary.ExpMinusOne(-r)) * delta : qMass * delta;
+            double curvature = qMass == 0 ? 0 : qMass * Math.Min(delta * delta, Elementary.ExpMinusOne(Math.Min(delta, 700)) - delta);
+            double noise = slope + curvature;
+            return new Integrands(f, pMass, qMass, pMass * (Math.Abs(r) + 1), noise);
         }
 
         DensityQuadrature.Result result;
         bool cdfs = p.Cdf is not null && q.Cdf is not null;
         try
         {
-            result = DensityQuadrature.Integrate(p, Integrand, EvaluationBudget, reflect, trackDifference: !cdfs, $"D(P‖Q) with Q = {qName}");
+            double[] kinks = q.Center is double c ? [c] : [];
+            result = DensityQuadrature.Integrate(p, Integrand, EvaluationBudget, reflect, trackDifference: !cdfs, $"D(P‖Q) with Q = {qName}", kinks);
         }
         catch (QZero)
         {
@@ -101,32 +117,36 @@ public static class NumericalDivergence
             return Infinite(string.Create(CultureInfo.InvariantCulture, $"Q = {qName} has density 0 at x = {zeroOfQ.Value:R}, where P = {pName} has mass"), point);
         }
 
-        // On the covered range R, ∫ p·ln(p/q) = ∫ p·g(r) + P(R) − Q(R); P(R) − Q(R) = Q's mass outside R − P's, from
-        // the CDFs when both are known (exact where the tails vanish), else from ∫ (p − q) over R.
-        double outside, outsideError;
+        // On the covered range R, ∫ p·ln(p/q) = ∫ p·g(r) + P(R) − Q(R). R covers both masses as far as doubles reach,
+        // so P(R) − Q(R) = Q's mass outside R − P's is what lies beyond the double range, from the CDFs when both are
+        // known (exact where the tails vanish), else 1 − ∫ q − (1 − ∫ p) over R.
+        double outside, outsideError, main = result.Value.F;
         if (cdfs)
         {
             double lo = result.Lowest, hi = result.Highest;
             double qOut = q.Cdf!(lo) + (1 - q.Cdf(hi)), pOut = p.Cdf!(lo) + (1 - p.Cdf(hi));
-            outside = double.IsFinite(qOut - pOut) ? qOut - pOut : result.Value.D;
+            outside = double.IsFinite(qOut - pOut) ? qOut - pOut : result.Value.M - result.Value.D;
             outsideError = 2.3e-16 * (qOut + pOut);
+            // A density whose normalising constant is off by ε (MathNet's ln Γ(1000) is, by 5e-13) inflates ∫ p·g(r) by
+            // the factor 1 + ε = ∫ p over R: dividing by the found mass removes it to first order.
+            main /= result.Value.M + result.UnresolvedMass;
         }
         else
         {
-            outside = result.Value.D;
-            outsideError = result.ErrorD;
+            outside = result.Value.M - result.Value.D;
+            outsideError = result.ErrorD + result.ErrorM;
         }
-        double value = Math.Max(0, result.Value.F + outside);
-        // Twice the quadrature's own estimate (QUADPACK's heuristic can fall short) and a floor for the rounding of the
-        // integrand (ln p and ln q of size 700 carry 1e-13 each).
-        double error = 2 * result.ErrorF + outsideError + result.UnresolvedMass * (1 + value)
-            + 64 * 2.220446049250313e-16 * (Math.Abs(result.Value.F) + Math.Abs(outside));
-        if (result.Value.F == 0 && outside == 0) error = 0;   // identical densities: exactly 0
+        double value = Math.Max(0, main + outside);
+        // Twice the quadrature's own estimate (QUADPACK's heuristic can fall short), the integrand's rounding noise, what
+        // a mass off 1 by its error could change, and a floor of 1e-12 relative: log densities such as the log-normal's
+        // at x = e^86 with σ = 0.01 carry more than a few ulps (ln x rounded, divided by σ), which no bound here sees.
+        double error = 2 * result.ErrorF + result.Noise + outsideError + result.UnresolvedMass * (1 + value)
+            + RelativeErrorFloor * (Math.Abs(main) + Math.Abs(outside)) + (cdfs ? result.ErrorM * Math.Abs(main) : 0);
         if (double.IsInfinity(value))
             throw new NotComputableException($"D(P‖Q) with P = {pName}, Q = {qName} is finite but exceeds the largest double.");
-        if (error > DensityQuadrature.AcceptableRelativeError * value && error > 1e-300)
+        if (error > DensityQuadrature.AcceptableRelativeError * value && error > NegligibleError)
             throw new NotComputableException(string.Create(CultureInfo.InvariantCulture,
-                $"D(P‖Q) with P = {pName}, Q = {qName}: quadrature reached only {value:G6} ± {error:G2} within {result.Evaluations:N0} evaluations."));
+                $"D(P‖Q) with P = {pName}, Q = {qName}: quadrature reached only {value:G6} ± {error:G2} within {result.Evaluations:N0} evaluations{(result.Noise > 0.1 * error ? " (ln p − ln q cancels: P and Q are too close for their log densities to tell apart)" : "")}."));
         return new IntegralEstimate(value, error) { Evaluations = result.Evaluations };
     }
 
@@ -155,11 +175,13 @@ public static class NumericalDivergence
             if (double.IsNaN(lp)) throw NotANumber("P", pName, node.X);
             if (!double.IsFinite(lp)) return default;
             double mass = Math.Exp(lp + node.LogJacobian);
-            return new Integrands(-mass * lp, mass, 0, mass * (Math.Abs(lp) + 1));
+            return new Integrands(-mass * lp, mass, 0, mass * (Math.Abs(lp) + 1), mass * 4 * Ulp * (Math.Abs(lp) + 1));
         }
         var result = DensityQuadrature.Integrate(p, Integrand, EvaluationBudget, reflect, trackDifference: false, "the entropy");
-        double value = result.Value.F;
-        double error = 2 * result.ErrorF + result.UnresolvedMass * (1 + Math.Abs(value)) + 64 * 2.220446049250313e-16 * result.AbsoluteF;
+        // A normalising constant off by ε gives (1 + ε)h − ε(1 + ε): undone with the found mass 1 + ε.
+        double mass = result.Value.M + result.UnresolvedMass;
+        double value = result.Value.F / mass + (mass - 1);
+        double error = 2 * result.ErrorF + result.Noise + result.UnresolvedMass * (1 + Math.Abs(value)) + RelativeErrorFloor * result.AbsoluteF;
         if (error > DensityQuadrature.AcceptableRelativeError * Math.Max(Math.Abs(value), result.AbsoluteF * 1e-3))
             throw new NotComputableException(string.Create(CultureInfo.InvariantCulture,
                 $"The entropy of {pName}: quadrature reached only {value:G6} ± {error:G2} within {result.Evaluations:N0} evaluations."));
@@ -278,6 +300,12 @@ public static class NumericalDivergence
             throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"{(name == "p" ? "P" : "Q")}'s support [{d.Lower:R}, {d.Upper:R}] is empty or not an interval: a density needs lower < upper."), name);
     }
+
+    /// <summary>The same density: one object, or MathNet distributions of one family with the same parameters.</summary>
+    private static bool Same(Density p, Density q) =>
+        ReferenceEquals(p, q) || ReferenceEquals(p.LogDensity, q.LogDensity)
+        || (p.Source is { } a && q.Source is { } b && a.GetType() == b.GetType() && FamilyParameters.Describe(a) == FamilyParameters.Describe(b)
+            && FamilyParameters.Describe(a) != a.GetType().Name);
 
     private static IntegralEstimate Infinite(string because, SupportInterval? region) =>
         new(double.PositiveInfinity, 0) { InfiniteBecause = because, InfiniteOn = region };
