@@ -83,13 +83,9 @@ public sealed record DriftMeasures
         }
         var kl = Measures.KullbackLeiblerBothDirections(r, c);
         double js = Measures.JensenShannonDivergence(r, c);
-        var forward = new double[b];
-        var backward = new double[b];
-        Measures.KullbackLeiblerContributions(r, c, forward, unit);
-        Measures.KullbackLeiblerContributions(c, r, backward, unit);
-        var contributions = new double[b];
-        for (int i = 0; i < b; i++) contributions[i] = Math.Max(0.0, forward[i] + backward[i]);
         double rTotal = histogram.ReferenceTotal + a * b, cTotal = histogram.CurrentTotal + a * b;
+        var contributions = new double[b];
+        for (int i = 0; i < b; i++) contributions[i] = unit.FromNats(PsiTerm(r[i], c[i], rTotal, cTotal));
         return new DriftMeasures
         {
             Smoothing = s,
@@ -108,5 +104,21 @@ public sealed record DriftMeasures
             InfiniteReferenceCurrentAt = [.. Enumerable.Range(0, b).Where(i => r[i] > 0 && c[i] == 0).Select(i => histogram.Bins[i])],
             InfiniteCurrentReferenceAt = [.. Enumerable.Range(0, b).Where(i => c[i] > 0 && r[i] == 0).Select(i => histogram.Bins[i])],
         };
+    }
+
+    /// <summary>
+    /// (p − q)·ln(p/q) for p = r/R, q = c/C, with r·C − c·R taken exactly (two fused multiply–adds) and ln(p/q) as
+    /// ln(1 + x), so that the terms of near-identical distributions keep their digits; +∞ when one side is 0.
+    /// </summary>
+    private static double PsiTerm(double r, double c, double rTotal, double cTotal)
+    {
+        if (r == 0 && c == 0) return 0;
+        if (r == 0 || c == 0) return double.PositiveInfinity;
+        double product = c * rTotal;
+        double productError = Math.FusedMultiplyAdd(c, rTotal, -product);
+        double difference = Math.FusedMultiplyAdd(r, cTotal, -product) - productError;   // r·C − c·R
+        double x = difference / product;                                                  // p/q − 1
+        double log = x > -0.5 && x < 1 ? Numerics.Elementary.LogOnePlus(x) : Math.Log(r / rTotal) - Math.Log(c / cTotal);
+        return Math.Max(0.0, difference / (rTotal * cTotal) * log);
     }
 }
