@@ -46,10 +46,11 @@ public sealed class GroupedSamples
     {
         CheckSorted(sortedReference, nameof(sortedReference));
         CheckSorted(sortedCurrent, nameof(sortedCurrent));
-        var values = ImmutableArray.CreateBuilder<double>();
-        var reference = ImmutableArray.CreateBuilder<long>();
-        var current = ImmutableArray.CreateBuilder<long>();
-        int i = 0, j = 0;
+        int capacity = sortedReference.Length + sortedCurrent.Length;
+        var values = new double[capacity];
+        var reference = new long[capacity];
+        var current = new long[capacity];
+        int i = 0, j = 0, k = 0;
         while (i < sortedReference.Length || j < sortedCurrent.Length)
         {
             double v = j >= sortedCurrent.Length || (i < sortedReference.Length && sortedReference[i] <= sortedCurrent[j])
@@ -57,11 +58,12 @@ public sealed class GroupedSamples
             long r = 0, c = 0;
             while (i < sortedReference.Length && sortedReference[i] == v) { r++; i++; }
             while (j < sortedCurrent.Length && sortedCurrent[j] == v) { c++; j++; }
-            values.Add(v == 0 ? 0.0 : v);
-            reference.Add(r);
-            current.Add(c);
+            values[k] = v == 0 ? 0.0 : v;
+            reference[k] = r;
+            current[k] = c;
+            k++;
         }
-        return new GroupedSamples(values.ToImmutable(), reference.ToImmutable(), current.ToImmutable());
+        return new GroupedSamples([.. values.AsSpan(0, k)], [.. reference.AsSpan(0, k)], [.. current.AsSpan(0, k)]);
     }
 
     /// <summary>Groups two samples in any order (they are copied and sorted).</summary>
