@@ -32,7 +32,7 @@ public static class CategoricalBinning
         int cap = DefaultCap)
     {
         if (cap < 1)
-            throw new InvalidArgumentException($"The category cap {cap} is not valid: at least 1 category must get its own bin.", nameof(cap));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The category cap {cap} is not valid: at least 1 category must get its own bin."), nameof(cap));
         var reference = ToDictionary(referenceCounts, nameof(referenceCounts));
         var current = ToDictionary(currentCounts, nameof(currentCounts));
         if (referenceMissing < 0 || currentMissing < 0)

@@ -161,7 +161,7 @@ public sealed class ColumnHistogram : IEquatable<ColumnHistogram>
         long total = 0;
         foreach (long c in counts)
             total = c <= long.MaxValue - total ? total + c
-                : throw new InvalidArgumentException($"The {sample} counts sum past {long.MaxValue}: they cannot be represented exactly.", sample + "Counts");
+                : throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The {sample} counts sum past {long.MaxValue}: they cannot be represented exactly."), sample + "Counts");
         return total;
     }
 }

@@ -29,7 +29,7 @@ public static class NumericBinning
     public static double[] QuantileProbabilities(int binCount)
     {
         if (binCount < 1)
-            throw new InvalidArgumentException($"The bin count {binCount} is not valid: at least 1 bin is needed.", nameof(binCount));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The bin count {binCount} is not valid: at least 1 bin is needed."), nameof(binCount));
         var p = new double[binCount + 1];
         for (int i = 0; i <= binCount; i++) p[i] = (double)i / binCount;
         return p;
@@ -81,7 +81,7 @@ public static class NumericBinning
         if (!double.IsFinite(summary.LowerQuartile) || !double.IsFinite(summary.UpperQuartile) || !double.IsFinite(summary.Skewness))
             throw new InvalidArgumentException("The summary's quartiles and skewness must be finite.", nameof(summary));
         if (maximumBins < 1)
-            throw new InvalidArgumentException($"The auto bin limit {maximumBins} is not valid: at least 1 bin is needed.", nameof(maximumBins));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The auto bin limit {maximumBins} is not valid: at least 1 bin is needed."), nameof(maximumBins));
         double range = summary.Maximum - summary.Minimum;
         double n = summary.Count;
         double iqr = summary.UpperQuartile - summary.LowerQuartile;
@@ -171,7 +171,7 @@ public static class NumericBinning
             throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"The range [{RangeBin.Format(minimum)}, {RangeBin.Format(maximum)}] is not a finite, ordered range."), nameof(minimum));
         if (binCount < 1)
-            throw new InvalidArgumentException($"The bin count {binCount} is not valid: at least 1 bin is needed.", nameof(binCount));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The bin count {binCount} is not valid: at least 1 bin is needed."), nameof(binCount));
         var edges = new List<double>(binCount + 1) { minimum };
         for (int i = 1; i < binCount; i++)
         {

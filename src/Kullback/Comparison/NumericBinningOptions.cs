@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Kullback.Comparison;
 
 /// <summary>How numeric bins are chosen from the reference. Every value has a stated default.</summary>
@@ -29,11 +30,11 @@ public sealed record NumericBinningOptions
     internal void Validate()
     {
         if (BinCount < 1)
-            throw new InvalidArgumentException($"The bin count {BinCount} is not valid: at least 1 bin is needed.", nameof(BinCount));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The bin count {BinCount} is not valid: at least 1 bin is needed."), nameof(BinCount));
         if (PerValueThreshold < 0)
-            throw new InvalidArgumentException($"The per-value threshold {PerValueThreshold} is negative: use 0 to turn per-value binning off.", nameof(PerValueThreshold));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The per-value threshold {PerValueThreshold} is negative: use 0 to turn per-value binning off."), nameof(PerValueThreshold));
         if (AutoMaximumBins < 1)
-            throw new InvalidArgumentException($"The auto bin limit {AutoMaximumBins} is not valid: at least 1 bin is needed.", nameof(AutoMaximumBins));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The auto bin limit {AutoMaximumBins} is not valid: at least 1 bin is needed."), nameof(AutoMaximumBins));
         if (Rule is not (BinningRule.Quantile or BinningRule.Width))
             throw new InvalidArgumentException($"The rule {Rule} cannot be asked for: choose Quantile or Width, or set Auto for Freedman–Diaconis/Doane.", nameof(Rule));
     }
