@@ -1,4 +1,3 @@
-using System.Numerics;
 using Kullback.Numerics;
 
 namespace Kullback.Comparison;
@@ -59,8 +58,8 @@ public sealed record TwoSampleBounds(
             throw new InvalidArgumentException("The Cramér–von Mises test needs at least 2 values in each sample.", nameof(samples));
 
         var (gapLow, gapHigh) = KolmogorovSmirnovGaps(samples);
-        var ksLow = Statistic(samples, gapLow, method);
-        var ksHigh = Statistic(samples, gapHigh, method);
+        var ksLow = TwoSampleTests.KolmogorovSmirnovFromGap(n1, n2, gapLow, method);
+        var ksHigh = TwoSampleTests.KolmogorovSmirnovFromGap(n1, n2, gapHigh, method);
 
         var wasserstein = WassersteinBounds(samples);
         Interval? normalized = referenceStandardDeviation is { } s
@@ -77,24 +76,6 @@ public sealed record TwoSampleBounds(
         return new TwoSampleBounds(
             new Interval(ksLow.Statistic, ksHigh.Statistic), new Interval(ksHigh.PValue, ksLow.PValue), ksLow.Method,
             wasserstein, normalized, cvm, cvmP, cvmMethod);
-    }
-
-    /// <summary>The KS test as if the samples' largest gap n₁n₂·D were <paramref name="gap"/>.</summary>
-    private static KolmogorovSmirnovResult Statistic(BinnedSamples samples, Int128 gap, TestMethod method)
-    {
-        // A stand-in sample pair with the same sizes and that gap at one value: the test depends on D and the sizes only.
-        long n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
-        double d = Math.Clamp((double)gap / ((double)n1 * n2), 0.0, 1.0);
-        if (method == TestMethod.Auto) method = Math.Max(n1, n2) <= TwoSampleTests.KolmogorovSmirnovExactLimit ? TestMethod.Exact : TestMethod.Asymptotic;
-        if (method == TestMethod.Exact)
-        {
-            if (n1 != n2 && (double)n1 * n2 > 1e9)
-                throw new NotComputableException("The exact Kolmogorov–Smirnov p-value for samples this large would take too long to count: use the asymptotic method.");
-            long g = (long)BigInteger.GreatestCommonDivisor(n1, n2);
-            return new KolmogorovSmirnovResult(d, TwoSampleSmirnovExact.Survival(n1, n2, (long)(gap / g)), TestMethod.Exact);
-        }
-        long n = Math.Max(1, (long)Math.Round((double)n1 * n2 / ((double)n1 + n2), MidpointRounding.ToEven));
-        return new KolmogorovSmirnovResult(d, KolmogorovDistribution.Survival(n, d), TestMethod.Asymptotic);
     }
 
     /// <summary>The smallest and largest possible n₁n₂·D.</summary>

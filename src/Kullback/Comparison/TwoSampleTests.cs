@@ -26,17 +26,20 @@ public static class TwoSampleTests
     public static KolmogorovSmirnovResult KolmogorovSmirnov(GroupedSamples samples, TestMethod method = TestMethod.Auto)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        long n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
-        Int128 maxGap = MaximumGap(samples);
-        double d = Math.Clamp((double)maxGap / ((double)n1 * n2), 0.0, 1.0);
+        return KolmogorovSmirnovFromGap(samples.ReferenceCount, samples.CurrentCount, MaximumGap(samples), method);
+    }
+
+    /// <summary>The KS test for samples of sizes n₁, n₂ whose largest gap n₁n₂·D is <paramref name="gap"/> (the test depends on nothing else).</summary>
+    internal static KolmogorovSmirnovResult KolmogorovSmirnovFromGap(long n1, long n2, Int128 gap, TestMethod method)
+    {
+        double d = Math.Clamp((double)gap / ((double)n1 * n2), 0.0, 1.0);
         if (method == TestMethod.Auto) method = Math.Max(n1, n2) <= KolmogorovSmirnovExactLimit ? TestMethod.Exact : TestMethod.Asymptotic;
         if (method == TestMethod.Exact)
         {
             if (n1 != n2 && (double)n1 * n2 > 1e9)
                 throw new NotComputableException("The exact Kolmogorov–Smirnov p-value for samples this large would take too long to count: use the asymptotic method.");
             long g = (long)BigInteger.GreatestCommonDivisor(n1, n2);
-            long h = (long)(maxGap / g);
-            return new KolmogorovSmirnovResult(d, TwoSampleSmirnovExact.Survival(n1, n2, h), TestMethod.Exact);
+            return new KolmogorovSmirnovResult(d, TwoSampleSmirnovExact.Survival(n1, n2, (long)(gap / g)), TestMethod.Exact);
         }
         double en = (double)n1 * n2 / ((double)n1 + n2);
         long n = Math.Max(1, (long)Math.Round(en, MidpointRounding.ToEven));
