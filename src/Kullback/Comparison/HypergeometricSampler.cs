@@ -1,13 +1,16 @@
-using MathNet.Numerics;
-
 namespace Kullback.Comparison;
 
 /// <summary>Draws from the hypergeometric distribution: how many of <c>draws</c> items taken without replacement are marked.</summary>
 internal static class HypergeometricSampler
 {
+    /// <summary>Terms below this fraction of the running total are left out (they could not change a double's draw).</summary>
+    private const double Negligible = 1e-18;
+
     /// <summary>
     /// One draw of X ~ Hypergeometric(population, marked, draws). Few draws: one item at a time. Otherwise inversion
-    /// from the mode, walking outwards with the ratios of consecutive probabilities (expected steps ~ the standard deviation).
+    /// around the mode: the probabilities relative to the mode's, from the ratios of consecutive probabilities, are
+    /// summed outwards until negligible, and a uniform fraction of that total is walked off in the same order. No
+    /// log-gamma differences, so populations of any size keep their precision; the cost grows with the standard deviation.
     /// </summary>
     public static long Sample(Random random, long population, long marked, long draws)
     {
@@ -26,39 +29,48 @@ internal static class HypergeometricSampler
             }
             return hits;
         }
-        long mode = (long)Math.Floor((draws + 1.0) * (marked + 1.0) / (population + 2.0));
-        mode = Math.Clamp(mode, low, high);
-        double pMode = Math.Exp(LogBinomial(marked, mode) + LogBinomial(population - marked, draws - mode) - LogBinomial(population, draws));
-        double u = random.NextDouble();
-        double accumulated = pMode;
-        if (u <= accumulated) return mode;
+        long mode = Math.Clamp((long)Math.Floor((draws + 1.0) * (marked + 1.0) / (population + 2.0)), low, high);
+        double total = Walk(population, marked, draws, low, high, mode, double.PositiveInfinity, out _);
+        Walk(population, marked, draws, low, high, mode, random.NextDouble() * total, out long value);
+        return value;
+    }
+
+    /// <summary>
+    /// Sums the relative probabilities from the mode outwards (down, up, down, …); stops at <paramref name="target"/>
+    /// (returning where it was reached) or when both sides are negligible (returning the total).
+    /// </summary>
+    private static double Walk(long population, long marked, long draws, long low, long high, long mode, double target, out long value)
+    {
+        double accumulated = 1.0;
+        value = mode;
+        if (accumulated >= target) return accumulated;
         long down = mode, up = mode;
-        double pDown = pMode, pUp = pMode;
-        while (down > low || up < high)
+        double pDown = 1.0, pUp = 1.0;
+        bool downDone = down <= low, upDone = up >= high;
+        while (!downDone || !upDone)
         {
-            if (down > low)
+            if (!downDone)
             {
                 // P(k−1)/P(k) = k·(N − K − n + k) / ((K − k + 1)·(n − k + 1))
                 double k = down;
                 pDown *= k * (population - marked - draws + k) / ((marked - k + 1) * (draws - k + 1));
                 down--;
                 accumulated += pDown;
-                if (u <= accumulated) return down;
+                if (accumulated >= target) { value = down; return accumulated; }
+                downDone = down <= low || pDown < Negligible * accumulated;
             }
-            if (up < high)
+            if (!upDone)
             {
                 // P(k+1)/P(k) = (K − k)(n − k) / ((k + 1)(N − K − n + k + 1))
                 double k = up;
                 pUp *= (marked - k) * (draws - k) / ((k + 1) * (population - marked - draws + k + 1));
                 up++;
                 accumulated += pUp;
-                if (u <= accumulated) return up;
+                if (accumulated >= target) { value = up; return accumulated; }
+                upDone = up >= high || pUp < Negligible * accumulated;
             }
         }
-        return mode;   // u beyond the rounded total (probability ~1e-15): the most likely value
+        value = mode;   // the target lies in the rounding of the total: the most likely value
+        return accumulated;
     }
-
-    /// <summary>ln C(n, k) through ln Γ.</summary>
-    private static double LogBinomial(long n, long k) =>
-        SpecialFunctions.GammaLn(n + 1.0) - SpecialFunctions.GammaLn(k + 1.0) - SpecialFunctions.GammaLn(n - k + 1.0);
 }
