@@ -28,8 +28,8 @@ namespace Kullback.Comparison;
 /// <param name="KolmogorovSmirnovMethod">The method of the KS p-value (as the raw samples would choose it).</param>
 /// <param name="Wasserstein">An interval containing W₁ in the column's units (+∞ upper bound past unbounded outer cells).</param>
 /// <param name="NormalizedWasserstein">W₁ divided by the given reference standard deviation, or null when none was given.</param>
-/// <param name="CramerVonMisesStatistic">An interval containing T.</param>
-/// <param name="CramerVonMisesPValue">An interval containing the Cramér–von Mises p-value.</param>
+/// <param name="CramerVonMisesStatistic">An interval containing T; null when a sample has fewer than 2 values.</param>
+/// <param name="CramerVonMisesPValue">An interval containing the Cramér–von Mises p-value; null likewise.</param>
 /// <param name="CramerVonMisesMethod">The method of the Cramér–von Mises p-value.</param>
 public sealed record TwoSampleBounds(
     Interval KolmogorovSmirnovStatistic,
@@ -37,25 +37,23 @@ public sealed record TwoSampleBounds(
     TestMethod KolmogorovSmirnovMethod,
     Interval Wasserstein,
     Interval? NormalizedWasserstein,
-    Interval CramerVonMisesStatistic,
-    Interval CramerVonMisesPValue,
+    Interval? CramerVonMisesStatistic,
+    Interval? CramerVonMisesPValue,
     TestMethod CramerVonMisesMethod)
 {
     private const double Slack = 1e-12;
 
     /// <summary>The intervals from cell counts.</summary>
-    /// <param name="samples">The cells and both samples' counts; Cramér–von Mises needs 2 values in each sample.</param>
+    /// <param name="samples">The cells and both samples' counts.</param>
     /// <param name="referenceStandardDeviation">The reference's population standard deviation, for the normalised Wasserstein distance (optional).</param>
     /// <param name="method">How the p-values are computed, as for raw samples; <see cref="TestMethod.Auto"/> by default.</param>
-    /// <exception cref="InvalidArgumentException">The standard deviation is negative or NaN, or a sample has fewer than 2 values.</exception>
+    /// <exception cref="InvalidArgumentException">The standard deviation is negative or NaN.</exception>
     public static TwoSampleBounds Compute(BinnedSamples samples, double? referenceStandardDeviation = null, TestMethod method = TestMethod.Auto)
     {
         ArgumentNullException.ThrowIfNull(samples);
         if (referenceStandardDeviation is { } sd && !(sd >= 0))
             throw new InvalidArgumentException("The reference standard deviation must be 0 or more.", nameof(referenceStandardDeviation));
         long n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
-        if (n1 < 2 || n2 < 2)
-            throw new InvalidArgumentException("The Cramér–von Mises test needs at least 2 values in each sample.", nameof(samples));
 
         var (gapLow, gapHigh) = KolmogorovSmirnovGaps(samples);
         var ksLow = TwoSampleTests.KolmogorovSmirnovFromGap(n1, n2, gapLow, method);
@@ -67,11 +65,18 @@ public sealed record TwoSampleBounds(
               : new Interval(wasserstein.Lower == 0 ? 0 : double.PositiveInfinity, wasserstein.Upper == 0 ? 0 : double.PositiveInfinity)
             : null;
 
-        var cvm = CramerVonMisesBounds(samples);
         var cvmMethod = method == TestMethod.Auto ? Math.Max(n1, n2) <= TwoSampleTests.CramerVonMisesExactLimit ? TestMethod.Exact : TestMethod.Asymptotic : method;
-        Interval cvmP = cvmMethod == TestMethod.Exact
-            ? new Interval(ExactCvmPValue(n1, n2, cvm.Upper, up: true), ExactCvmPValue(n1, n2, cvm.Lower, up: false))
-            : new Interval(TwoSampleTests.CramerVonMisesAsymptoticPValue(cvm.Upper, n1, n2), TwoSampleTests.CramerVonMisesAsymptoticPValue(cvm.Lower, n1, n2));
+        Interval? cvm = null, cvmP = null;
+        if (n1 >= 2 && n2 >= 2)
+        {
+            if (cvmMethod == TestMethod.Exact && Math.Max(n1, n2) > TwoSampleTests.CramerVonMisesExactLimit)
+                throw new NotComputableException("The exact Cramér–von Mises p-value is counted over every arrangement and is offered up to 20 values per sample: use the asymptotic method.");
+            var t = CramerVonMisesBounds(samples);
+            cvm = t;
+            cvmP = cvmMethod == TestMethod.Exact
+                ? new Interval(ExactCvmPValue(n1, n2, t.Upper, up: true), ExactCvmPValue(n1, n2, t.Lower, up: false))
+                : new Interval(TwoSampleTests.CramerVonMisesAsymptoticPValue(t.Upper, n1, n2), TwoSampleTests.CramerVonMisesAsymptoticPValue(t.Lower, n1, n2));
+        }
 
         return new TwoSampleBounds(
             new Interval(ksLow.Statistic, ksHigh.Statistic), new Interval(ksHigh.PValue, ksLow.PValue), ksLow.Method,

@@ -76,4 +76,15 @@ public class ValidationTests
         Assert.Equal("pseudocount a = 0.01", Smoothing.Of(0.01).ToString());
         Assert.True(default(Smoothing).IsNone);
     }
+
+    [Fact]
+    public void CramerVonMisesIsLeftOutWhenASampleHasOneValue()
+    {
+        var one = TwoSampleStatistics.FromSorted([1.0, 2.0, 3.0], [2.5]);
+        Assert.Null(one.CramerVonMises);
+        Assert.Equal(TestMethod.Exact, one.KolmogorovSmirnov.Method);
+        var bounds = TwoSampleBounds.Compute(new BinnedSamples([0.0, 2.0], [2.0, 4.0], [2, 1], [0, 1]));
+        Assert.Null(bounds.CramerVonMisesStatistic);
+        Assert.Null(bounds.CramerVonMisesPValue);
+    }
 }
