@@ -153,7 +153,11 @@ for name, r, c in [("small", [10, 20, 30], [12, 18, 35]),
                    ("proportional", [10, 20, 30], [20, 40, 60]),
                    ("huge-shift", [100000, 100000, 10], [10, 100000, 100000]),
                    ("one-bin", [17, 0], [5, 0]),
-                   ("many-bins", [int(v) for v in rng.integers(0, 500, 40)], [int(v) for v in rng.integers(0, 600, 40)])]:
+                   ("many-bins", [int(v) for v in rng.integers(0, 500, 40)], [int(v) for v in rng.integers(0, 600, 40)]),
+                   ("tail-1e-50", [5000, 5000], [5000, 6300]),
+                   ("tail-1e-179", [20000, 20000, 20000], [20000, 27000, 29000]),
+                   ("tail-1e-242", [50000, 50000, 50000, 50000], [50000, 58000, 62000, 66000]),
+                   ("tail-1e-300", [60000, 60000, 60000, 60000], [60000, 70000, 75000, 80000])]:
     case = g_reference(r, c); case["name"] = name; gtests.append(case)
 
 # Binned measures with pseudocount smoothing, at 60 digits.

@@ -1,5 +1,4 @@
 using Kullback.Numerics;
-using MathNet.Numerics;
 
 namespace Kullback.Comparison;
 
@@ -13,7 +12,7 @@ namespace Kullback.Comparison;
 /// integer arithmetic, so G keeps its digits when the samples barely differ and is exactly 0 when the two samples'
 /// counts are proportional. Different sample sizes are fine. The p-value is the χ² upper tail with B′ − 1 degrees of
 /// freedom, Q((B′−1)/2, G/2) by the regularized upper incomplete gamma function (not 1 − CDF), accurate far into the
-/// tail; with one non-empty bin, G = 0, df = 0 and p = 1.</para>
+/// tail, down to subnormal p-values; with one non-empty bin, G = 0, df = 0 and p = 1.</para>
 /// </remarks>
 /// <param name="Statistic">G ≥ 0.</param>
 /// <param name="DegreesOfFreedom">B′ − 1, B′ the bins not empty in both samples.</param>
@@ -44,7 +43,7 @@ public sealed record GTest(double Statistic, int DegreesOfFreedom, double PValue
         }
         double g = Math.Max(0.0, 2 * sum.Total);
         int df = used - 1;
-        double p = df == 0 || g == 0 ? 1.0 : Math.Clamp(SpecialFunctions.GammaUpperRegularized(df / 2.0, g / 2), 0.0, 1.0);
+        double p = df == 0 || g == 0 ? 1.0 : ChiSquaredTail.Survival(df, g);
         double total = (double)n;
         return new GTest(g, df, p, Information.FromNats(g / (2 * total)), (long)n);
     }
