@@ -54,15 +54,17 @@ public sealed class NumericBinEdges
     public ImmutableArray<Bin> Bins { get; }
 
     /// <summary>The index in <see cref="Bins"/> of the bin holding <paramref name="x"/> (the missing bin for NaN).</summary>
-    public int IndexOf(double x)
+    public int IndexOf(double x) => IndexOf(Edges.AsSpan(), x);
+
+    /// <summary>The number of edges ≤ x (0 is the underflow bin, the edge count the overflow bin), or the missing bin's index for NaN.</summary>
+    private static int IndexOf(ReadOnlySpan<double> edges, double x)
     {
-        if (double.IsNaN(x)) return Bins.Length - 1;
-        // The number of edges ≤ x is the index: 0 is underflow, Edges.Length is overflow.
-        int lo = 0, hi = Edges.Length;
+        if (double.IsNaN(x)) return edges.Length == 0 ? 1 : edges.Length + 1;
+        int lo = 0, hi = edges.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (Edges[mid] <= x) lo = mid + 1;
+            if (edges[mid] <= x) lo = mid + 1;
             else hi = mid;
         }
         return lo;
@@ -76,7 +78,8 @@ public sealed class NumericBinEdges
     {
         if (counts.Length != Bins.Length)
             throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"counts has {counts.Length} entries for {Bins.Length} bins."), nameof(counts));
-        foreach (double x in values) counts[IndexOf(x)]++;
+        var edges = Edges.AsSpan();
+        foreach (double x in values) counts[IndexOf(edges, x)]++;
     }
 
     /// <summary>The column histogram of two in-memory samples over these bins.</summary>

@@ -49,6 +49,9 @@ internal static class TwoSampleSmirnovExact
         Array.Fill(a, 1.0);
         long hi0 = Math.Min(n, CeilDiv(h, mg) - 1);
         for (long j = 0; j <= hi0; j++) a[j] = 0.0;
+        // 1/(i + j) from a table: one multiplication per lattice point instead of a division.
+        var reciprocal = new double[m + n + 1];
+        for (long s = 1; s <= m + n; s++) reciprocal[s] = 1.0 / s;
         long previousLow = 0;
         for (long i = 1; i <= m; i++)
         {
@@ -57,10 +60,13 @@ internal static class TwoSampleSmirnovExact
             for (long j = previousLow; j < Math.Min(low, n + 1); j++) a[j] = 1.0;
             previousLow = low;
             if (low > high) return 1.0;   // every path has left the band
+            double di = i;
+            double left = low == 0 ? 0.0 : a[low - 1];
             for (long j = low; j <= high; j++)
             {
-                double left = j == 0 ? 0.0 : a[j - 1];
-                a[j] = (i * a[j] + j * left) / (i + j);
+                double value = (di * a[j] + j * left) * reciprocal[i + j];
+                a[j] = value;
+                left = value;
             }
         }
         return Math.Clamp(a[n], 0.0, 1.0);

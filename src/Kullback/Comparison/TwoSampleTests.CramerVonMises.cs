@@ -51,15 +51,19 @@ public static partial class TwoSampleTests
     {
         long n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
         double n = (double)n1 + n2, k = (double)n1 * n2;
+        bool fitsInLong = k < 9e18;   // then R·n₂ and C·n₁ fit in a long and their difference is exact
         var main = new NeumaierSum();
         long r = 0, c = 0;
         double before = 0;
-        for (int g = 0; g < samples.Values.Length; g++)
+        var reference = samples.Reference.AsSpan();
+        var current = samples.Current.AsSpan();
+        for (int g = 0; g < reference.Length; g++)
         {
-            r += samples.Reference[g];
-            c += samples.Current[g];
-            double after = (double)((Int128)r * n2 - (Int128)c * n1) / k;
-            long tg = samples.Reference[g] + samples.Current[g];
+            r += reference[g];
+            c += current[g];
+            double gap = fitsInLong ? r * n2 - c * n1 : (double)((Int128)r * n2 - (Int128)c * n1);
+            double after = gap / k;
+            long tg = reference[g] + current[g];
             main.Add(tg * (before * before + before * after + after * after) / 3);
             before = after;
         }
@@ -67,32 +71,34 @@ public static partial class TwoSampleTests
         return Math.Max(0.0, k / (n * n) * main.Total + local);
     }
 
-    /// <summary>Σ_g (r_g² − c_g²)(n₁r_g − n₂c_g) − (n₁ − n₂)², exactly (Int128, BigInteger past its range).</summary>
+    /// <summary>Σ_g (r_g² − c_g²)(n₁r_g − n₂c_g) − (n₁ − n₂)², exactly (Int128 while it cannot overflow, BigInteger past that).</summary>
     private static BigInteger LocalTerms(GroupedSamples samples)
     {
         long n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
-        try
+        var reference = samples.Reference.AsSpan();
+        var current = samples.Current.AsSpan();
+        long largest = 0;
+        for (int g = 0; g < reference.Length; g++) largest = Math.Max(largest, Math.Max(reference[g], current[g]));
+        // |τ_g| < 2^41·2^61 when counts < 2^20 and sizes < 2^40, and fewer than 2^24 groups keep the sum below 2^126.
+        if (largest < 1L << 20 && Math.Max(n1, n2) < 1L << 40 && reference.Length < 1 << 24)
         {
             Int128 sum = 0;
-            for (int g = 0; g < samples.Values.Length; g++)
+            for (int g = 0; g < reference.Length; g++)
             {
-                Int128 rg = samples.Reference[g], cg = samples.Current[g];
-                sum = checked(sum + checked((rg * rg - cg * cg) * checked(n1 * rg - n2 * cg)));
+                long rg = reference[g], cg = current[g];
+                sum += (Int128)(rg * rg - cg * cg) * (n1 * rg - n2 * cg);
             }
             Int128 d = (Int128)n1 - n2;
-            return (BigInteger)checked(sum - d * d);
+            return (BigInteger)(sum - d * d);
         }
-        catch (OverflowException)
+        BigInteger total = 0;
+        for (int g = 0; g < reference.Length; g++)
         {
-            BigInteger sum = 0;
-            for (int g = 0; g < samples.Values.Length; g++)
-            {
-                BigInteger rg = samples.Reference[g], cg = samples.Current[g];
-                sum += (rg * rg - cg * cg) * (n1 * rg - n2 * cg);
-            }
-            BigInteger d = (BigInteger)n1 - n2;
-            return sum - d * d;
+            BigInteger rg = reference[g], cg = current[g];
+            total += (rg * rg - cg * cg) * (n1 * rg - n2 * cg);
         }
+        BigInteger difference = (BigInteger)n1 - n2;
+        return total - difference * difference;
     }
 
     /// <summary>4U = Σ_g n₁[r(2C₋ + c)² + (r³ − r)/3] + n₂[c(2R₋ + r)² + (c³ − c)/3]: U from the midranks, times 4 (an integer).</summary>

@@ -39,12 +39,25 @@ public static partial class TwoSampleTests
     internal static Int128 MaximumGap(GroupedSamples samples)
     {
         long n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
-        Int128 best = 0;
+        var reference = samples.Reference.AsSpan();
+        var current = samples.Current.AsSpan();
         long r = 0, c = 0;
-        for (int k = 0; k < samples.Values.Length; k++)
+        if ((double)n1 * n2 < 9e18)
         {
-            r += samples.Reference[k];
-            c += samples.Current[k];
+            long largest = 0;   // R·n₂ − C·n₁ is exact in a long
+            for (int k = 0; k < reference.Length; k++)
+            {
+                r += reference[k];
+                c += current[k];
+                largest = Math.Max(largest, Math.Abs(r * n2 - c * n1));
+            }
+            return largest;
+        }
+        Int128 best = 0;
+        for (int k = 0; k < reference.Length; k++)
+        {
+            r += reference[k];
+            c += current[k];
             Int128 gap = Int128.Abs((Int128)r * n2 - (Int128)c * n1);
             if (gap > best) best = gap;
         }
