@@ -49,6 +49,10 @@ public sealed class DistributionFamily
             ? new ContinuousUniform(a[0], a[1])
             : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"a = {a[0]:R} must be less than b = {a[1]:R}"), "a"));
 
+    /// <summary>pareto(scale, shape): density α·xₘ^α / x^(α+1) for x ≥ xₘ; both &gt; 0.</summary>
+    public static DistributionFamily Pareto { get; } = new("pareto", ["scale", "shape"], false,
+        a => new MathNet.Numerics.Distributions.Pareto(Positive(a[0], "scale"), Positive(a[1], "shape")));
+
     /// <summary>poisson(lambda), λ &gt; 0.</summary>
     public static DistributionFamily Poisson { get; } = new("poisson", ["lambda"], true,
         a => new MathNet.Numerics.Distributions.Poisson(Positive(a[0], "lambda")));
@@ -63,7 +67,7 @@ public sealed class DistributionFamily
 
     /// <summary>Every family, in the order the syntax lists them.</summary>
     public static IReadOnlyList<DistributionFamily> All { get; } =
-        [Normal, LogNormal, Exponential, Gamma, Beta, Laplace, Uniform, Poisson, Binomial, Geometric];
+        [Normal, LogNormal, Exponential, Gamma, Beta, Laplace, Uniform, Pareto, Poisson, Binomial, Geometric];
 
     /// <summary>The name in the syntax: "normal", "gamma", …</summary>
     public string Key { get; }

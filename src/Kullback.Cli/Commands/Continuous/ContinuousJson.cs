@@ -14,13 +14,16 @@ internal static class ContinuousJson
             w.WriteString("unit", unit.ToString());
             w.WriteString("p", c.P.ToString());
             w.WriteString("q", c.Q.ToString());
-            w.WriteInformation("kl_pq", c.Forward.Best, unit);
-            w.WriteInformation("kl_qp", c.Reverse.Best, unit);
+            w.WriteNullableInformation("kl_pq", c.Forward.Best, unit);
+            w.WriteNullableInformation("kl_qp", c.Reverse.Best, unit);
             foreach (var (suffix, d) in new[] { ("pq", c.Forward), ("qp", c.Reverse) })
             {
                 w.WriteNullableInformation($"closed_form_{suffix}", d.ClosedForm, unit);
-                w.WriteInformation($"numerical_{suffix}", d.Numerical, unit);
-                w.WriteInformation($"error_estimate_{suffix}", d.ErrorEstimate, unit);
+                w.WriteNullableInformation($"numerical_{suffix}", d.Numerical, unit);
+                if (d.Numerical is null) w.WriteNull($"error_estimate_{suffix}");
+                else w.WriteInformation($"error_estimate_{suffix}", d.ErrorEstimate, unit);
+                if (d.InfiniteBecause is { } because) w.WriteString($"infinite_because_{suffix}", because);
+                if (d.NumericalUnresolved is { } why) w.WriteString($"numerical_unresolved_{suffix}", why);
             }
             w.WriteNullableInformation("entropy_p", c.EntropyP, unit);
             w.WriteNullableInformation("entropy_q", c.EntropyQ, unit);

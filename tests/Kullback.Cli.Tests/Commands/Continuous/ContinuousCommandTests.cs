@@ -46,6 +46,19 @@ public class ContinuousCommandTests
     }
 
     [Fact]
+    public void Infinite_divergences_say_why_and_an_unresolvable_reverse_does_not_hide_the_answer()
+    {
+        var pareto = CliRun.Of("continuous", "--p", "pareto(1,2)", "--q", "normal(0,1)");
+        Assert.Equal(0, pareto.ExitCode);
+        Assert.Contains("no moment of order 2", pareto.Out, StringComparison.Ordinal);
+        var narrow = Json(CliRun.Of("continuous", "--p", "normal(0,1e-300)", "--q", "normal(0,1)", "--json"));
+        Assert.Equal(690.2755278982137, narrow.GetProperty("kl_pq").GetDouble(), 1e-12 * 690);   // ln(1e300) − ½
+        Assert.Equal(JsonValueKind.Null, narrow.GetProperty("kl_qp").ValueKind);
+        Assert.Contains("exceeds the largest double", narrow.GetProperty("numerical_unresolved_qp").GetString(), StringComparison.Ordinal);
+        CliRun.Of("continuous", "--p", "normal(0,1e300)", "--q", "normal(0,1e-300)").AssertUsageError("exceeds the largest double");
+    }
+
+    [Fact]
     public void Discrete_families_are_summed_and_geometric_counts_failures_as_fit_does()
     {
         var root = Json(CliRun.Of("continuous", "--p", "poisson(3)", "--q", "geometric(0.3)", "--json"));
