@@ -78,10 +78,9 @@ public static class PermutationTest
         var values = samples.Values.ToArray();
         Func<GroupedSamples, double> compute = statistic switch
         {
-            DistributionStatistic.KolmogorovSmirnov => s => (double)TwoSampleTests.MaximumGap(s) / ((double)s.ReferenceCount * s.CurrentCount),
-            DistributionStatistic.CramerVonMises => s => s.ReferenceCount < 2 || s.CurrentCount < 2
-                ? throw new InvalidArgumentException("The Cramér–von Mises test needs at least 2 values in each sample.", nameof(samples))
-                : TwoSampleTests.CramerVonMisesStatistic(s),
+            DistributionStatistic.KolmogorovSmirnov => s => TwoSampleAccumulator.Of(s).KolmogorovSmirnovStatistic(),
+            DistributionStatistic.CramerVonMises => s => TwoSampleAccumulator.Of(s).CramerVonMisesStatistic()
+                ?? throw new InvalidArgumentException("The Cramér–von Mises test needs at least 2 values in each sample.", nameof(samples)),
             DistributionStatistic.Wasserstein => s => TwoSampleTests.Wasserstein(s).Distance,
             _ => throw new InvalidArgumentException($"Unknown statistic {statistic}.", nameof(statistic)),
         };

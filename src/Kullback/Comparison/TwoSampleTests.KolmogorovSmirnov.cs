@@ -15,7 +15,7 @@ public static partial class TwoSampleTests
     public static KolmogorovSmirnovResult KolmogorovSmirnov(GroupedSamples samples, TestMethod method = TestMethod.Auto)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        return KolmogorovSmirnovFromGap(samples.ReferenceCount, samples.CurrentCount, MaximumGap(samples), method);
+        return TwoSampleAccumulator.Of(samples).KolmogorovSmirnov(method);
     }
 
     /// <summary>The KS test for samples of sizes n₁, n₂ whose largest gap n₁n₂·D is <paramref name="gap"/> (the test depends on nothing else).</summary>
@@ -33,34 +33,5 @@ public static partial class TwoSampleTests
         double en = (double)n1 * n2 / ((double)n1 + n2);
         long n = Math.Max(1, (long)Math.Round(en, MidpointRounding.ToEven));
         return new KolmogorovSmirnovResult(d, KolmogorovDistribution.Survival(n, d), TestMethod.Asymptotic);
-    }
-
-    /// <summary>max over the distinct values of |R·n₂ − C·n₁|, R and C the cumulative counts: n₁n₂·D exactly.</summary>
-    internal static Int128 MaximumGap(GroupedSamples samples)
-    {
-        long n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
-        var reference = samples.Reference.AsSpan();
-        var current = samples.Current.AsSpan();
-        long r = 0, c = 0;
-        if ((double)n1 * n2 < 9e18)
-        {
-            long largest = 0;   // R·n₂ − C·n₁ is exact in a long
-            for (int k = 0; k < reference.Length; k++)
-            {
-                r += reference[k];
-                c += current[k];
-                largest = Math.Max(largest, Math.Abs(r * n2 - c * n1));
-            }
-            return largest;
-        }
-        Int128 best = 0;
-        for (int k = 0; k < reference.Length; k++)
-        {
-            r += reference[k];
-            c += current[k];
-            Int128 gap = Int128.Abs((Int128)r * n2 - (Int128)c * n1);
-            if (gap > best) best = gap;
-        }
-        return best;
     }
 }
