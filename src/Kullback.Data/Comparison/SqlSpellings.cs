@@ -10,14 +10,16 @@ namespace Kullback.Data.Comparison;
 public sealed class SqlSpellings
 {
     private readonly Func<string, string> _asDouble, _secondsOf, _asText, _booleanAsText, _isNaN, _countIf;
+    private readonly string _standardDeviation;
     private readonly Func<string, IReadOnlyList<double>, string> _bucket;
     private readonly Func<string, IReadOnlyList<double>, string>? _quantileRows;
 
     private SqlSpellings(SqlDialect dialect, Func<string, string> asDouble, Func<string, string> secondsOf, Func<string, string> asText,
                          Func<string, string> booleanAsText, Func<string, string> isNaN, Func<string, string> countIf,
                          Func<string, IReadOnlyList<double>, string> bucket, Func<string, IReadOnlyList<double>, string>? quantileRows,
-                         bool hasWindowFunctions, string countDistinct)
+                         bool hasWindowFunctions, string countDistinct, string standardDeviation = "stddev_pop")
     {
+        _standardDeviation = standardDeviation;
         Dialect = dialect;
         _asDouble = asDouble;
         _secondsOf = secondsOf;
@@ -50,7 +52,7 @@ public sealed class SqlSpellings
         x => $"toFloat64({x})", x => $"toFloat64(toUnixTimestamp(toDateTime({x})))", x => $"toString({x})",
         x => $"multiIf(isNull({x}), NULL, {x} != 0, 'true', 'false')", x => $"isNaN({x})", c => $"countIf({c})",
         (x, e) => $"arrayCount(e -> e <= {x}, {List("[", e, "]")})",
-        (x, p) => $"arrayJoin(quantilesExactWeighted({string.Join(", ", p.Select(Number))})({x}, 1))", hasWindowFunctions: false, "uniqExact({0})");
+        (x, p) => $"arrayJoin(quantilesExactWeighted({string.Join(", ", p.Select(Number))})({x}, 1))", hasWindowFunctions: false, "uniqExact({0})", "stddevPop");
 
     /// <summary>Spark SQL 3.3+ (printed with --show-sql, not executed by kullback).</summary>
     public static SqlSpellings SparkSql { get; } = new(SqlDialect.SparkSql,
@@ -113,6 +115,9 @@ public sealed class SqlSpellings
 
     /// <summary>The exact number of distinct values of <paramref name="expression"/>.</summary>
     public string CountDistinct(string expression) => string.Format(CultureInfo.InvariantCulture, CountDistinctFunction, expression);
+
+    /// <summary>The population standard deviation of <paramref name="expression"/> (NULLs ignored).</summary>
+    public string StandardDeviation(string expression) => $"{_standardDeviation}({expression})";
 
     /// <summary>The number of edges ≤ x: 0 below the first edge, i for eᵢ₋₁ ≤ x &lt; eᵢ, k at or above the last (x not NaN).</summary>
     public string Bucket(string expression, IReadOnlyList<double> edges) => _bucket(expression, edges);

@@ -22,6 +22,9 @@ public static class CategoricalBinning
     /// text), and at most this many new categories (the most frequent in the current sample); every other category is
     /// counted in the other bin, present only when it is needed.
     /// </param>
+    /// <param name="referenceUnlisted">Reference values whose categories are not in <paramref name="referenceCounts"/> (an engine
+    /// sends the most frequent categories only): counted in the other bin, and unknown by name.</param>
+    /// <param name="currentUnlisted">The same for the current sample.</param>
     /// <returns>The histogram, and the full lists of new and vanished categories (also those counted in the other bin).</returns>
     /// <exception cref="InvalidArgumentException">A count is negative, a category is null or listed twice, or the cap is below 1.</exception>
     public static CategoricalBinningResult Build(
@@ -29,7 +32,9 @@ public static class CategoricalBinning
         IEnumerable<KeyValuePair<string, long>> currentCounts,
         long referenceMissing = 0,
         long currentMissing = 0,
-        int cap = DefaultCap)
+        int cap = DefaultCap,
+        long referenceUnlisted = 0,
+        long currentUnlisted = 0)
     {
         if (cap < 1)
             throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"The category cap {cap} is not valid: at least 1 category must get its own bin."), nameof(cap));
@@ -37,6 +42,8 @@ public static class CategoricalBinning
         var current = ToDictionary(currentCounts, nameof(currentCounts));
         if (referenceMissing < 0 || currentMissing < 0)
             throw new InvalidArgumentException("Missing counts cannot be negative.", nameof(referenceMissing));
+        if (referenceUnlisted < 0 || currentUnlisted < 0)
+            throw new InvalidArgumentException("Unlisted counts cannot be negative.", nameof(referenceUnlisted));
 
         var ranked = reference.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
         var fresh = current.Where(kv => kv.Value > 0 && !(reference.TryGetValue(kv.Key, out long r) && r > 0))
@@ -54,11 +61,11 @@ public static class CategoricalBinning
             r0.Add(reference.GetValueOrDefault(key));
             c0.Add(current.GetValueOrDefault(key));
         }
-        long otherReference = reference.Where(kv => !listedSet.Contains(kv.Key)).Sum(kv => kv.Value);
-        long otherCurrent = current.Where(kv => !listedSet.Contains(kv.Key)).Sum(kv => kv.Value);
+        long otherReference = reference.Where(kv => !listedSet.Contains(kv.Key)).Sum(kv => kv.Value) + referenceUnlisted;
+        long otherCurrent = current.Where(kv => !listedSet.Contains(kv.Key)).Sum(kv => kv.Value) + currentUnlisted;
         int inOther = reference.Keys.Concat(current.Keys).Distinct(StringComparer.Ordinal)
             .Count(k => !listedSet.Contains(k) && (reference.GetValueOrDefault(k) > 0 || current.GetValueOrDefault(k) > 0));
-        if (inOther > 0)
+        if (inOther > 0 || referenceUnlisted > 0 || currentUnlisted > 0)
         {
             bins.Add(OtherBin.Instance);
             r0.Add(otherReference);

@@ -1,16 +1,7 @@
+using Kullback.Comparison;
 using Kullback.Data.Engines;
 
 namespace Kullback.Data.Comparison;
-
-/// <summary>How a column is compared: binned on the reference's edges, or one bin per value.</summary>
-public enum ColumnKind
-{
-    /// <summary>Numbers (and dates and times, as seconds since 1970): ranges [lower, upper) from the reference.</summary>
-    Numeric,
-
-    /// <summary>Text and booleans (and numbers the user says are categories): one bin per value, capped, plus "other".</summary>
-    Categorical,
-}
 
 /// <summary>A column to compare: its name in the source, its kind, and its category in the engine (which says how to read it).</summary>
 /// <param name="Name">The column's name in the source (unquoted).</param>
