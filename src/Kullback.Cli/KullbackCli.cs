@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kullback.Cli.Commands.Compare;
 using Kullback.Cli.Commands.Continuous;
 using Kullback.Cli.Commands.Demo;
 using Kullback.Cli.Commands.Estimate;
@@ -23,6 +24,7 @@ internal static class KullbackCli
             SweepCommand.Create(terminal, verbose),
             ContinuousCommand.Create(terminal, verbose),
             EstimateCommand.Create(terminal, verbose),
+            CompareCommand.Create(terminal, verbose),
         };
         root.SetAction(_ => CommandRunner.Report(terminal, "",
             $"a command is needed: {string.Join(", ", root.Subcommands.Select(c => c.Name))}. See 'kullback --help'.", ExitCodes.InputError));

@@ -41,6 +41,7 @@ internal static class CommandRunner
 
     private static int Fail(Terminal terminal, string command, bool verbose, Exception e) => e switch
     {
+        AggregateException { InnerExceptions.Count: 1 } one => Fail(terminal, command, verbose, one.InnerExceptions[0]),
         UsageException u => Report(terminal, command, u.Message, ExitCodes.InputError),
         InvalidInputException i => Report(terminal, command, i.Message, ExitCodes.InputError),
         InvalidArgumentException a => Report(terminal, command, a.Reason, ExitCodes.InputError),

@@ -34,9 +34,21 @@ public sealed record RangeBin : Bin
     /// <summary>True when <paramref name="x"/> lies in the range (never for NaN).</summary>
     public bool Contains(double x) => !double.IsNaN(x) && (Lower is not { } l || x >= l) && (Upper is not { } u || x < u);
 
-    /// <summary>Like <c>[1.5, 2.5)</c>, <c>(-inf, 0)</c> or <c>[10, +inf)</c>, with round-trip numbers.</summary>
-    public override string Label =>
-        $"{(Lower is { } l ? "[" + Format(l) : "(-inf")}, {(Upper is { } u ? Format(u) : "+inf")})";
+    /// <summary>
+    /// Like <c>[1.5, 2.5)</c>, <c>(-inf, 0)</c> or <c>[10, +inf)</c>, with round-trip numbers. An upper edge that is the next
+    /// double above a shorter number m (the edge the rules put just above the reference maximum) is shown closed, as
+    /// <c>[13.7, 21.8]</c>: x &lt; nextUp(m) is x ≤ m.
+    /// </summary>
+    public override string Label
+    {
+        get
+        {
+            string lower = Lower is { } l ? "[" + Format(l) : "(-inf";
+            if (Upper is not { } u) return $"{lower}, +inf)";
+            double below = Math.BitDecrement(u);
+            return Format(below).Length < Format(u).Length ? $"{lower}, {Format(below)}]" : $"{lower}, {Format(u)})";
+        }
+    }
 
     internal static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
