@@ -5,6 +5,7 @@ using Kullback.Cli.Commands.Demo;
 using Kullback.Cli.Commands.Estimate;
 using Kullback.Cli.Commands.Fit;
 using Kullback.Cli.Commands.Measure;
+using Kullback.Cli.Commands.Profile;
 using Kullback.Cli.Commands.Sweep;
 
 namespace Kullback.Cli;
@@ -25,6 +26,7 @@ internal static class KullbackCli
             ContinuousCommand.Create(terminal, verbose),
             EstimateCommand.Create(terminal, verbose),
             CompareCommand.Create(terminal, verbose),
+            ProfileCommand.Create(terminal, verbose),
         };
         root.SetAction(_ => CommandRunner.Report(terminal, "",
             $"a command is needed: {string.Join(", ", root.Subcommands.Select(c => c.Name))}. See 'kullback --help'.", ExitCodes.InputError));

@@ -61,7 +61,9 @@ internal sealed class OutputDirectory : IDisposable
                     throw new UsageException($"{option} {InputText.Quote(directory)}: {InputText.Quote(name)} exists and was not written by kullback (or was changed since); move it away or choose another directory.");
             }
         }
-        string parent = System.IO.Path.GetDirectoryName(full.TrimEnd(System.IO.Path.DirectorySeparatorChar)) ?? full;
+        // Staged inside the directory when it exists (a move within it is atomic), else beside it, so that a failure leaves
+        // no empty directory behind.
+        string parent = Directory.Exists(full) ? full : System.IO.Path.GetDirectoryName(full.TrimEnd(System.IO.Path.DirectorySeparatorChar)) ?? full;
         string staging = System.IO.Path.Combine(parent, $".kullback-staging-{Guid.NewGuid():N}");
         try
         {

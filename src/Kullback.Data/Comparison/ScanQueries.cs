@@ -16,7 +16,7 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
 
     /// <summary>
     /// One scan for every column: <c>rows</c>, then per column its missing count, and for numeric columns the minimum,
-    /// maximum, number of distinct values and population standard deviation of the non-missing values; for categorical
+    /// maximum, number of distinct values, population standard deviation and mean of the non-missing values; for categorical
     /// columns the number of distinct values.
     /// </summary>
     public string Overview(IReadOnlyList<ColumnPlan> columns)
@@ -34,6 +34,7 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
                 items.Add($"min({present})");
                 items.Add($"max({present})");
                 items.Add(Sql.StandardDeviation(present));
+                items.Add($"avg({present})");
             }
         }
         return $"SELECT {string.Join(", ", items)} {FromWhere}";

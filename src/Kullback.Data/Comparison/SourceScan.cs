@@ -12,7 +12,7 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
 {
     private readonly Dictionary<string, ColumnOverview> _overview = new(StringComparer.Ordinal);
 
-    private sealed record ColumnOverview(long Missing, long Distinct, double Minimum, double Maximum, double StandardDeviation);
+    private sealed record ColumnOverview(long Missing, long Distinct, double Minimum, double Maximum, double StandardDeviation, double Mean);
 
     public IQueryEngine Engine { get; } = engine;
 
@@ -32,6 +32,8 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
 
     public double StandardDeviation(ColumnPlan plan) => _overview[plan.Name].StandardDeviation;
 
+    public double Mean(ColumnPlan plan) => _overview[plan.Name].Mean;
+
     /// <summary>The overview scan: one query over every column.</summary>
     public async Task OverviewAsync(CancellationToken cancellationToken)
     {
@@ -41,15 +43,16 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
         foreach (var plan in plans)
         {
             long missing = row.GetInt64(i++), distinct = row.GetInt64(i++);
-            double minimum = double.NaN, maximum = double.NaN, deviation = 0;
+            double minimum = double.NaN, maximum = double.NaN, deviation = 0, mean = double.NaN;
             if (plan.Kind == ColumnKind.Numeric)
             {
                 minimum = Number(row, i++);
                 maximum = Number(row, i++);
                 deviation = Number(row, i++);
+                mean = Number(row, i++);
                 if (double.IsNaN(deviation)) deviation = 0;
             }
-            _overview[plan.Name] = new ColumnOverview(missing, distinct, minimum, maximum, deviation);
+            _overview[plan.Name] = new ColumnOverview(missing, distinct, minimum, maximum, deviation, mean);
         }
     }
 

@@ -57,6 +57,57 @@ public sealed record DatasetComparison(SampleSummary Reference, SampleSummary Cu
     }
 
     /// <summary>
+    /// Compares two profiles made over the same bins (the current one made with the reference's edges): numeric columns
+    /// from their counts (and their fine histograms, or the exact statistics given), categorical columns from their value
+    /// counts. A profile therefore gives exactly the same result as the data it was made from.
+    /// </summary>
+    /// <param name="reference">The reference's profile: its columns are the ones compared.</param>
+    /// <param name="current">The current data's profile.</param>
+    /// <param name="exact">Exact distribution statistics by column, where an engine computed them from both sides' raw values; may be null.</param>
+    /// <param name="options">Smoothing, unit and criteria.</param>
+    /// <param name="categoryCap">At most this many reference categories (and new ones) get bins of their own.</param>
+    /// <exception cref="InvalidInputException">A column is missing from the current profile, or was binned with other edges.</exception>
+    public static DatasetComparison Compare(DatasetProfile reference, DatasetProfile current, IReadOnlyDictionary<string, TwoSampleStatistics>? exact = null,
+                                            ComparisonOptions? options = null, int categoryCap = CategoricalBinning.DefaultCap)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        var columns = new List<ColumnCounts>();
+        foreach (var r in reference.Columns)
+        {
+            var c = current.Column(r.Name);
+            if (c.Kind != r.Kind)
+                throw new InvalidInputException($"column {InputText.Quote(r.Name)} is {r.Kind} in the reference and {c.Kind} here.", new InputLocation(current.Source));
+            if (r.Kind == ColumnKind.Categorical)
+            {
+                var binned = CategoricalBinning.Build(r.Values, c.Values, r.Missing, c.Missing, categoryCap, r.Unlisted, c.Unlisted);
+                columns.Add(new ColumnCounts(r.Name, ColumnKind.Categorical, null, binned.Histogram)
+                {
+                    NewCategories = binned.NewCategories,
+                    VanishedCategories = binned.VanishedCategories,
+                });
+                continue;
+            }
+            if (r.Edges is null || c.Edges is null || !r.Edges.Edges.AsSpan().SequenceEqual(c.Edges.Edges.AsSpan()))
+                throw new InvalidInputException(
+                    $"column {InputText.Quote(r.Name)} was binned with other edges than the reference's: profile the current data with --edges-from the reference's profile.",
+                    new InputLocation(current.Source));
+            var histogram = new ColumnHistogram(r.Edges.Bins, r.Counts, c.Counts);
+            DistributionComparison? distribution = null;
+            if (exact is not null && exact.TryGetValue(r.Name, out var statistics))
+                distribution = new DistributionComparison(statistics, null, null);
+            else if (r.FineEdges is { } fine && c.FineEdges is { } cFine && fine.Edges.AsSpan().SequenceEqual(cFine.Edges.AsSpan()) && r.Present > 0 && c.Present > 0)
+            {
+                var cells = BinnedSamples.FromHistogram(new ColumnHistogram(fine.Bins, r.FineCounts, c.FineCounts),
+                                                        Math.Min(r.Minimum, c.Minimum), Math.Max(r.Maximum, c.Maximum));
+                distribution = new DistributionComparison(null, TwoSampleBounds.Compute(cells, r.StandardDeviation), fine.Edges.Length + 1);
+            }
+            columns.Add(new ColumnCounts(r.Name, ColumnKind.Numeric, r.Edges.Rule, histogram) { Distribution = distribution });
+        }
+        return Compare(new SampleSummary(reference.Source, reference.Rows), new SampleSummary(current.Source, current.Rows), columns, options);
+    }
+
+    /// <summary>
     /// The column's effect in the criteria's measure. A distribution measure (KS, normalised Wasserstein) known only as an
     /// interval counts at its lower end, so that uncertainty never declares drift.
     /// </summary>
