@@ -28,11 +28,12 @@ internal static class CompareCommand
         var where = new Option<string?>("--where") { Description = "An SQL condition both sides' rows must meet, in the sources' dialect.", HelpName = "SQL" };
         var timeout = Options.Integer("--timeout", "Seconds a query may run before it is cancelled.", 600, 1, 86_400, "SECONDS");
         var passwordFile = new Option<string?>("--password-file") { Description = "A file holding the database password (else PGPASSWORD / ~/.pgpass, CLICKHOUSE_PASSWORD).", HelpName = "PATH" };
+        var outOption = new Option<string?>("--out") { Description = "Directory for per-column charts (PNG and SVG): the two distributions over the bins, and each bin's share of PSI.", HelpName = "DIR" };
         var unit = Options.Unit();
         var json = Options.Json();
         var command = new Command("compare", "How far has CURRENT moved from REFERENCE? Per column: bins chosen on the reference, KL both ways, PSI, Jensen–Shannon, Hellinger, total variation, KS, Wasserstein, Cramér–von Mises, the G-test Holm-corrected across columns, and a verdict. Exit 0: no drift, 1: drift found, 2: bad input.")
         {
-            reference, current, columns, categorical, numeric, bins, binning, smoothing, alpha, threshold, distribution, fineBins, where, timeout, passwordFile, unit, json,
+            reference, current, columns, categorical, numeric, bins, binning, smoothing, alpha, threshold, distribution, fineBins, where, timeout, passwordFile, outOption, unit, json,
         };
         command.SetAction(parse => CommandRunner.Run(terminal, "compare", parse.GetValue(verbose), output =>
         {
@@ -64,8 +65,15 @@ internal static class CompareCommand
                 Engine = EngineOptions.Default with { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), PasswordFile = parse.GetValue(passwordFile) },
             };
             var comparison = ScanProgress.Run(terminal, "Comparing", (progress, token) => DatasetComparer.CompareAsync(request, progress, token));
-            if (parse.GetValue(json)) CompareJson.Write(output, comparison);
-            else CompareTable.Write(ConsoleFactory.For(output, terminal.IsInteractive, width: 160), comparison, parse.GetValue(verbose));
+            IReadOnlyList<string> charts = [];
+            if (parse.GetValue(outOption) is { } directory)
+            {
+                // The column names are known only now; the output is still checked before anything is written.
+                using var chartDirectory = OutputDirectory.Prepare(directory, ChartSet.FileNames(CompareCharts.Names([.. comparison.Columns.Select(x => x.Name)])));
+                charts = ChartSet.Write(chartDirectory, CompareCharts.Create(comparison), terminal.Interrupt);
+            }
+            if (parse.GetValue(json)) CompareJson.Write(output, comparison, charts);
+            else CompareTable.Write(ConsoleFactory.For(output, terminal.IsInteractive, width: 160), comparison, parse.GetValue(verbose), charts);
             return comparison.DriftFound ? ExitCodes.Finding : ExitCodes.Success;
         }));
         return command;

@@ -11,7 +11,7 @@ internal static class CompareJson
 {
     public const string Schema = "kullback.compare/1";
 
-    public static void Write(TextWriter output, DatasetComparison c) =>
+    public static void Write(TextWriter output, DatasetComparison c, IReadOnlyList<string> charts) =>
         JsonOutput.Write(output, w =>
         {
             var unit = c.Options.Unit;
@@ -29,6 +29,7 @@ internal static class CompareJson
             w.WriteStartArray("columns");
             foreach (var column in c.Columns) Column(w, column, c.Options);
             w.WriteEndArray();
+            w.WriteStrings("charts", charts);
         });
 
     private static void Side(Utf8JsonWriter w, string name, SampleSummary side)

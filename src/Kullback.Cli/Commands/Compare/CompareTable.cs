@@ -7,7 +7,7 @@ namespace Kullback.Cli.Commands.Compare;
 /// <summary>One row per column — kind, missing, PSI, JS distance, KL both ways, adjusted p, verdict — and the criteria.</summary>
 internal static class CompareTable
 {
-    public static void Write(IAnsiConsole console, DatasetComparison c, bool verbose)
+    public static void Write(IAnsiConsole console, DatasetComparison c, bool verbose, IReadOnlyList<string> charts)
     {
         var unit = c.Options.Unit;
         var criteria = c.Options.Criteria;
@@ -57,6 +57,7 @@ internal static class CompareTable
                     $"{column.Name}: KS, Wasserstein and Cramér–von Mises from a fine histogram of {fine} reference-quantile bins: the KS statistic lies in {column.Distribution.Bounds!.KolmogorovSmirnovStatistic}."));
             if (verbose) Drivers(console, column, unit);
         }
+        if (charts.Count > 0) console.WriteLine($"Charts: {charts.Count} files, from {charts[0]}.");
     }
 
     /// <summary>The bins that contribute most to PSI: where the drift is.</summary>
