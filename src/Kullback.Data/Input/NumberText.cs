@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using csFastFloat;
+
+namespace Kullback.Data.Input;
+
+/// <summary>The outcome of reading a number.</summary>
+internal enum NumberStatus
+{
+    /// <summary>A finite number.</summary>
+    Ok,
+
+    /// <summary>Not a number in the accepted form.</summary>
+    Invalid,
+
+    /// <summary>A decimal number whose magnitude exceeds the largest finite double (1.7976931348623157e308).</summary>
+    TooLarge,
+
+    /// <summary>A decimal number that is not zero but rounds to zero (below 4.9e-324 in magnitude).</summary>
+    TooSmall,
+
+    /// <summary>A whole number outside the range of a 64-bit integer.</summary>
+    OutOfRange,
+}
+
+/// <summary>
+/// Culture-invariant number syntax, the same in every locale: <c>[+|-] digits [. digits] [(e|E) [+|-] digits]</c>,
+/// also <c>.5</c> and <c>5.</c>; ASCII digits only, a decimal point and never a decimal comma, no digit or
+/// thousands separators, no hexadecimal, no NaN or infinity. Decimal numbers are rounded correctly (fast_float);
+/// −0 reads as 0.
+/// </summary>
+internal static class NumberText
+{
+    /// <summary>2⁵³: every whole number up to it is held exactly by a double.</summary>
+    public const double LargestExactWhole = 9007199254740992.0;
+
+    /// <summary>Reads a decimal number.</summary>
+    public static NumberStatus TryParseDouble(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        if (text.IsEmpty) return NumberStatus.Invalid;
+        byte first = text[0];
+        if (first is (byte)'+' or (byte)'-')
+        {
+            if (text.Length == 1) return NumberStatus.Invalid;
+            first = text[1];
+        }
+        if (!(IsDigit(first) || first == '.')) return NumberStatus.Invalid;
+        if (!FastDoubleParser.TryParseDouble(text, out int used, out value, NumberStyles.Float, (byte)'.') || used != text.Length)
+        {
+            value = 0;
+            return NumberStatus.Invalid;
+        }
+        if (!double.IsFinite(value))
+        {
+            value = 0;
+            return NumberStatus.TooLarge;
+        }
+        if (value == 0)
+        {
+            value = 0.0;   // −0 is read as 0
+            if (HasNonZeroDigit(text)) return NumberStatus.TooSmall;
+        }
+        return NumberStatus.Ok;
+    }
+
+    /// <summary>Reads a whole number written <c>[+|-] digits</c> (ASCII).</summary>
+    /// <returns><see cref="NumberStatus.Invalid"/> for any other form; <see cref="NumberStatus.OutOfRange"/> beyond ±9223372036854775807 (and −9223372036854775808).</returns>
+    public static NumberStatus TryParseInt64(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        int i = 0;
+        bool negative = false;
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        {
+            negative = text[0] == '-';
+            i = 1;
+        }
+        if (i == text.Length) return NumberStatus.Invalid;
+        ulong magnitude = 0;
+        bool overflow = false;
+        for (; i < text.Length; i++)
+        {
+            uint digit = (uint)(text[i] - '0');
+            if (digit > 9) return NumberStatus.Invalid;
+            if (magnitude > (ulong.MaxValue - digit) / 10) overflow = true;
+            else magnitude = magnitude * 10 + digit;
+        }
+        ulong limit = negative ? 9223372036854775808UL : long.MaxValue;
+        if (overflow || magnitude > limit) return NumberStatus.OutOfRange;
+        value = negative ? (long)(0UL - magnitude) : (long)magnitude;
+        return NumberStatus.Ok;
+    }
+
+    /// <summary>True for <c>[+] digits</c>: a count written as a whole number.</summary>
+    public static bool IsWholeNumberSyntax(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > 0 && text[0] == '+') text = text[1..];
+        return !text.IsEmpty && !text.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+    }
+
+    /// <summary>
+    /// True when the text would be a number if its commas were decimal points or thousands separators, as in
+    /// <c>0,5</c>, <c>1,000</c> or <c>1.000,5</c>: digits, at most a sign in front, points and commas, a comma between digits.
+    /// </summary>
+    public static bool LooksLikeCommaNumber(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+')) text = text[1..];
+        if (text.IsEmpty || !IsDigit(text[0]) || !IsDigit(text[^1])) return false;
+        bool comma = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if (IsDigit(b)) continue;
+            if (b != ',' && b != '.') return false;
+            if (!IsDigit(text[i - 1]) || !IsDigit(text[i + 1])) return false;
+            comma |= b == ',';
+        }
+        return comma;
+    }
+
+    /// <summary>
+    /// Why <paramref name="text"/> is not an accepted number, as the words that follow the quoted text in a message
+    /// ("is not a number", "has a decimal comma", …); used only on the error path.
+    /// </summary>
+    public static string WhyNotANumber(ReadOnlySpan<byte> text, NumberStatus status)
+    {
+        switch (status)
+        {
+            case NumberStatus.TooLarge: return "is too large: the largest finite number is 1.7976931348623157e308";
+            case NumberStatus.TooSmall: return "is too small to tell from 0 (the smallest positive number is 4.9e-324); write 0 if 0 is meant";
+            case NumberStatus.OutOfRange: return "is a whole number outside the range −9223372036854775808 to 9223372036854775807 that is held exactly";
+        }
+        if (text.IsEmpty) return "is empty; a number is needed";
+        string s = Encoding.UTF8.GetString(text);
+        string bare = s.TrimStart('+', '-');
+        if (bare.Equals("nan", StringComparison.OrdinalIgnoreCase))
+            return "is not finite; every value must be a finite number";
+        if (bare.Equals("inf", StringComparison.OrdinalIgnoreCase) || bare.Equals("infinity", StringComparison.OrdinalIgnoreCase) || bare == "∞")
+            return "is not finite; every value must be a finite number";
+        if (bare.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            return "is hexadecimal, which is not read; write the number in decimal (such as 8 or 0.5)";
+        if (LooksLikeCommaNumber(text))
+            return "has a decimal comma or thousands separators: numbers are read with a decimal point and no separators (0.5, 1000), in every locale";
+        if (s.Contains('_', StringComparison.Ordinal) || s.Contains('\'', StringComparison.Ordinal))
+            return "has digit separators ('_' or '), which are not read; write the digits alone (1000)";
+        foreach (var rune in s.EnumerateRunes())
+            if (Rune.IsDigit(rune) && !(rune.Value >= '0' && rune.Value <= '9'))
+                return "has digits other than 0–9, which are not read; write ASCII digits";
+        return "is not a number";
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    private static bool HasNonZeroDigit(ReadOnlySpan<byte> text)
+    {
+        foreach (byte b in text)
+        {
+            if (b == 'e' || b == 'E') return false;
+            if (b >= '1' && b <= '9') return true;
+        }
+        return false;
+    }
+}
