@@ -31,9 +31,6 @@ internal enum NumberStatus
 /// </summary>
 internal static class NumberText
 {
-    /// <summary>2⁵³: every whole number up to it is held exactly by a double.</summary>
-    public const double LargestExactWhole = 9007199254740992.0;
-
     /// <summary>Reads a decimal number.</summary>
     public static NumberStatus TryParseDouble(ReadOnlySpan<byte> text, out double value)
     {
@@ -92,11 +89,17 @@ internal static class NumberText
         return NumberStatus.Ok;
     }
 
-    /// <summary>True for <c>[+] digits</c>: a count written as a whole number.</summary>
-    public static bool IsWholeNumberSyntax(ReadOnlySpan<byte> text)
+    /// <summary>
+    /// True for a count written as a whole number (<c>[+] digits</c>) above 2⁵³ = 9007199254740992, which a double
+    /// cannot hold exactly together with its neighbours (9007199254740993 would read as …992).
+    /// </summary>
+    public static bool IsWholeAboveExactLimit(ReadOnlySpan<byte> text)
     {
         if (text.Length > 0 && text[0] == '+') text = text[1..];
-        return !text.IsEmpty && !text.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+        if (text.IsEmpty || text.ContainsAnyExceptInRange((byte)'0', (byte)'9')) return false;
+        text = text.TrimStart((byte)'0');
+        ReadOnlySpan<byte> limit = "9007199254740992"u8;
+        return text.Length > limit.Length || (text.Length == limit.Length && text.SequenceCompareTo(limit) > 0);
     }
 
     /// <summary>

@@ -148,7 +148,7 @@ internal static class ObservationReader
                     $"{Utf8Text.Quote(weightText)} {NumberText.WhyNotANumber(weightText, weightStatus)}; expected value,{noun} rows such as 3,17.", At(lines, line, weightStart));
             if (weight < 0)
                 throw new InvalidInputException($"{Utf8Text.Quote(weightText)} is not a valid {noun}: it must be a finite number ≥ 0.", At(lines, line, weightStart));
-            if (weight > NumberText.LargestExactWhole && NumberText.IsWholeNumberSyntax(weightText))
+            if (NumberText.IsWholeAboveExactLimit(weightText))
                 throw new InvalidInputException(
                     $"{Utf8Text.Quote(weightText)} is a count above 2^53 = 9007199254740992, which a double cannot hold exactly; divide the counts by a common factor, or write it with an exponent (such as 9.2e18) to accept rounding.",
                     At(lines, line, weightStart));

@@ -8,7 +8,8 @@ namespace Kullback.Data.Input;
 /// again from the reader's buffer, so the source is still read once.
 /// </summary>
 /// <remarks>
-/// The delimiter is a tab if any of those lines holds one, else a comma, else a semicolon, else runs of blanks.
+/// The delimiter is a tab if any of those lines holds one, else a semicolon if every one does (the CSV of
+/// decimal-comma locales, "1,5;2"), else a comma if any holds one, else a semicolon, else runs of blanks.
 /// The first row is a header when a column is chosen by name, or when some column is not a number in the first row
 /// but is a number in every later row looked at. Blank lines and lines whose first non-blank character is <c>#</c>
 /// are skipped everywhere.
@@ -63,6 +64,7 @@ internal sealed class TableShape
         lines.Rewind();
 
         var delimiter = raw.Any(r => r.Bytes.Contains((byte)'\t')) ? Delimiter.Tab
+            : raw.Count > 0 && raw.All(r => r.Bytes.Contains((byte)';')) ? Delimiter.Semicolon
             : raw.Any(r => r.Bytes.Contains((byte)',')) ? Delimiter.Comma
             : raw.Any(r => r.Bytes.Contains((byte)';')) ? Delimiter.Semicolon
             : Delimiter.Blanks;

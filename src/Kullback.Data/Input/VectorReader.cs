@@ -126,7 +126,7 @@ internal static class VectorReader
                     At(lineNumber, line, start));
             if (value < 0)
                 throw new InvalidInputException($"{Utf8Text.Quote(token)} is negative; {What} must be ≥ 0.", At(lineNumber, line, start));
-            if (kind == VectorKind.Weights && value > NumberText.LargestExactWhole && NumberText.IsWholeNumberSyntax(token))
+            if (kind == VectorKind.Weights && NumberText.IsWholeAboveExactLimit(token))
                 throw new InvalidInputException(
                     $"{Utf8Text.Quote(token)} is a count above 2^53 = 9007199254740992, which a double cannot hold exactly; divide the counts by a common factor, or write it with an exponent (such as 9.2e18) to accept rounding.",
                     At(lineNumber, line, start));
