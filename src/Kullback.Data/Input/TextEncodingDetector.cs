@@ -25,7 +25,7 @@ internal static class TextEncodingDetector
     private static Stream Unmark(byte[] prefix, int length, Stream rest, string source)
     {
         var span = prefix.AsSpan(0, length);
-        if (span.StartsWith("\xEF\xBB\xBF"u8)) return new ReplayStream(prefix, 3, length - 3, rest);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new ReplayStream(prefix, 3, length - 3, rest);
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
             throw new InvalidInputException(
                 "the text is UTF-32 (it starts with a UTF-32 byte-order mark), which is not read; save it as UTF-8.",
