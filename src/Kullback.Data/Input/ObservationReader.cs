@@ -192,7 +192,7 @@ internal static class ObservationReader
             compensation += Math.Abs(sum) >= w ? (sum - t) + w : (w - t) + sum;
             sum = t;
             anyPositive |= w > 0;
-            if (w != Math.Floor(w)) integral = false;
+            if (w != Math.Floor(w) || w > 9007199254740992.0) integral = false;   // weights beyond 2^53 were written as decimals
             else if (!totalOverflow)
             {
                 if (w > long.MaxValue || (total += (long)w) < 0) totalOverflow = true;

@@ -21,14 +21,17 @@ internal sealed class TableShape
 
     private static readonly System.Buffers.SearchValues<byte> NumberBytes = System.Buffers.SearchValues.Create("0123456789 \t.+-eE"u8);
 
-    private TableShape(Delimiter delimiter, string[]? header, long headerLine, List<Row> rows, bool wholeSource)
+    private TableShape(Delimiter delimiter, string[]? header, long headerLine, List<Row> rows, bool wholeSource, bool headerIsNumbers)
     {
+        _headerIsNumbers = headerIsNumbers;
         Delimiter = delimiter;
         Header = header;
         HeaderLine = headerLine;
         DataRows = rows;
         WholeSource = wholeSource;
     }
+
+    private readonly bool _headerIsNumbers;
 
     /// <summary>One row looked at: its physical line and its fields' texts.</summary>
     public sealed record Row(long Line, byte[][] Fields);
@@ -75,6 +78,7 @@ internal sealed class TableShape
             !IsNumeric(rows[0].Fields[j]) && rows.Skip(1).All(r => j < r.Fields.Length && IsNumeric(r.Fields[j])))));
         string[]? names = null;
         long headerLine = 0;
+        bool headerIsNumbers = header && rows[0].Fields.All(f => IsNumeric(f));
         if (header)
         {
             var first = rows[0];
@@ -90,7 +94,7 @@ internal sealed class TableShape
             headerLine = first.Line;
             rows.RemoveAt(0);
         }
-        return new TableShape(delimiter, names, headerLine, rows, whole);
+        return new TableShape(delimiter, names, headerLine, rows, whole, headerIsNumbers);
     }
 
     /// <summary>True when the text is a number, or would be one but for its size (so a column of numbers is seen as numeric).</summary>
@@ -131,9 +135,9 @@ internal sealed class TableShape
                     new InputLocation(source));
             return column.Number - 1;
         }
-        if (Header is null)
+        if (Header is null || _headerIsNumbers)
             throw new InvalidInputException(
-                $"{flag} {InputText.Quote(column.Name)} names a column, but the first row is not a header; give the column's number (1 = first) instead.",
+                $"{flag} {InputText.Quote(column.Name)} names a column, but the first row is not a header (it holds numbers); give the column's number (1 = first) instead.",
                 new InputLocation(source));
         int found = Array.FindIndex(Header, h => string.Equals(h.Trim(), column.Name, StringComparison.OrdinalIgnoreCase));
         if (found < 0)
