@@ -97,8 +97,12 @@ internal sealed class TableShape
         return new TableShape(delimiter, names, headerLine, rows, whole, headerIsNumbers);
     }
 
-    /// <summary>True when the text is a number, or would be one but for its size (so a column of numbers is seen as numeric).</summary>
-    public static bool IsNumeric(ReadOnlySpan<byte> field) => NumberText.TryParseDouble(field, out _) != NumberStatus.Invalid;
+    /// <summary>
+    /// True when the text is a number, or would be one but for its size or a decimal comma (so that a column of
+    /// numbers is seen as numeric, and its header as a header, before its values are refused one by one).
+    /// </summary>
+    public static bool IsNumeric(ReadOnlySpan<byte> field) =>
+        NumberText.TryParseDouble(field, out _) != NumberStatus.Invalid || NumberText.LooksLikeCommaNumber(field);
 
     private static byte[][] Split(byte[] line, Delimiter delimiter, string source, long lineNumber)
     {
