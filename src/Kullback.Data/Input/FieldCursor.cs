@@ -10,6 +10,7 @@ internal ref struct FieldCursor
     private readonly byte _delimiter;
     private readonly string _source;
     private readonly long _lineNumber;
+    private readonly bool _simple;   // delimited, with no quote and no blank: fields are what lies between delimiters
     private int _position;
     private bool _done;
 
@@ -21,6 +22,7 @@ internal ref struct FieldCursor
         _delimiter = (byte)delimiter;
         _position = 0;
         _done = false;
+        _simple = delimiter != Delimiter.Blanks && line.IndexOfAny(Awkward) < 0;
         if (delimiter == Delimiter.Blanks)
         {
             while (_position < line.Length && Utf8Text.IsBlank(line[_position])) _position++;
@@ -44,6 +46,23 @@ internal ref struct FieldCursor
             return false;
         }
         var rest = _line[_position..];
+        if (_simple)
+        {
+            int end = rest.IndexOf(_delimiter);
+            start = _position;
+            if (end < 0)
+            {
+                field = rest;
+                _position = _line.Length;
+                _done = true;
+            }
+            else
+            {
+                field = rest[..end];
+                _position += end + 1;
+            }
+            return true;
+        }
         int lead = 0;
         while (lead < rest.Length && rest[lead] != _delimiter && Utf8Text.IsBlank(rest[lead])) lead++;
         if (lead < rest.Length && rest[lead] == '"') return NextQuoted(_position + lead, out field, out start, out quoted);
@@ -104,6 +123,8 @@ internal ref struct FieldCursor
 
     private readonly InvalidInputException Malformed(int offset, string problem) =>
         new($"{problem}.", new InputLocation(_source, _lineNumber, 1 + Utf8Text.CountScalars(_line[..offset])));
+
+    private static readonly System.Buffers.SearchValues<byte> Awkward = System.Buffers.SearchValues.Create("\" \t\v\f"u8);
 
     private static readonly System.Buffers.SearchValues<byte> Blanks = System.Buffers.SearchValues.Create(" \t\v\f"u8);
 

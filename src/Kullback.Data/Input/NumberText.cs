@@ -31,9 +31,16 @@ internal enum NumberStatus
 /// </summary>
 internal static class NumberText
 {
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
+
     /// <summary>Reads a decimal number.</summary>
     public static NumberStatus TryParseDouble(ReadOnlySpan<byte> text, out double value)
     {
+        if (TryFastPath(text, out value)) return NumberStatus.Ok;
         value = 0;
         if (text.IsEmpty) return NumberStatus.Invalid;
         byte first = text[0];
@@ -59,6 +66,67 @@ internal static class NumberText
             if (HasNonZeroDigit(text)) return NumberStatus.TooSmall;
         }
         return NumberStatus.Ok;
+    }
+
+    /// <summary>
+    /// Clinger's fast path: a number of at most 19 significant digits whose digits w ≤ 2⁵³ and whose decimal exponent
+    /// e has |e| ≤ 22 is w·10^e or w / 10^−e, one correctly rounded operation on two exact doubles. Anything else
+    /// (more digits, larger exponents, any other syntax) returns false and takes the full path.
+    /// </summary>
+    private static bool TryFastPath(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        int i = 0, n = text.Length;
+        if (n == 0 || n > 40) return false;
+        bool negative = text[0] == '-';
+        if (negative || text[0] == '+') i++;
+        ulong w = 0;
+        int digits = 0, exponent = 0;
+        int start = i;
+        for (; i < n; i++)
+        {
+            uint d = (uint)(text[i] - '0');
+            if (d > 9) break;
+            w = w * 10 + d;
+            digits++;
+        }
+        bool anyDigit = i > start;
+        if (i < n && text[i] == '.')
+        {
+            i++;
+            int fraction = i;
+            for (; i < n; i++)
+            {
+                uint d = (uint)(text[i] - '0');
+                if (d > 9) break;
+                w = w * 10 + d;
+                digits++;
+            }
+            exponent = fraction - i;
+            anyDigit |= i > fraction;
+        }
+        if (!anyDigit || digits > 19) return false;
+        if (i < n)
+        {
+            if ((text[i] | 0x20) != 'e') return false;
+            i++;
+            bool negativeExponent = false;
+            if (i < n && (text[i] == '-' || text[i] == '+')) negativeExponent = text[i++] == '-';
+            int e = 0, exponentStart = i;
+            for (; i < n; i++)
+            {
+                uint d = (uint)(text[i] - '0');
+                if (d > 9 || e > 1000) return false;
+                e = e * 10 + (int)d;
+            }
+            if (i == exponentStart) return false;
+            exponent += negativeExponent ? -e : e;
+        }
+        if (w > (1UL << 53) || exponent < -22 || exponent > 22) return false;
+        double x = w;
+        x = exponent < 0 ? x / PowersOfTen[-exponent] : x * PowersOfTen[exponent];
+        value = negative && x != 0 ? -x : x;   // −0 reads as 0
+        return true;
     }
 
     /// <summary>Reads a whole number written <c>[+|-] digits</c> (ASCII).</summary>
