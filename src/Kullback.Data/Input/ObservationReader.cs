@@ -76,41 +76,110 @@ internal static class ObservationReader
         bool everyField = column is null && shape.Delimiter == Delimiter.Blanks;
         if (column is null && !everyField && shape.Columns > 1) throw NeedsColumn(shape, lines.Source, options.Hints);
         int index = column is { } c ? shape.IndexOf(c, lines.Source, options.Hints.Column) : 0;
-        var tally = new SampleTally(options);
-        long skipped = 0;
-        while (lines.TryReadLine(out var line))
+        var layout = new SampleLayout(shape, index, everyField, options, lines);
+
+        while (lines.LineNumber < shape.HeaderLine && lines.TryReadLine(out _)) { }
+        var main = new SampleParser(layout);
+        while (lines.TryReadBlock(BlockLines.BlockBytes, out var block, out long firstLine))
         {
-            if (Utf8Text.IsBlankOrComment(line) || lines.LineNumber == shape.HeaderLine) continue;
-            var cursor = new FieldCursor(line, shape.Delimiter, lines.Source, lines.LineNumber);
-            int j = 0;
-            bool found = false;
-            while (cursor.Next(out var field, out int start, out bool quoted))
+            // Two cores while every sample is a whole number; labels (and the limit's exact place) read on one.
+            if (main.Tally.IsLabels || !BlockLines.TrySplit(block.Span, out int split))
             {
-                if (!everyField && j++ != index) continue;
-                found = true;
-                if (field.IsEmpty)
-                {
-                    skipped++;
-                    if (!everyField) break;
-                    continue;
-                }
-                var where = new InputLocation(lines.Source, lines.LineNumber, 1 + Utf8Text.CountScalars(line[..start]));
-                if (field.Length > options.MaxFieldLength) throw FieldTooLong(field, where, options);
-                tally.Add(field, quoted, where);
-                if (!everyField) break;
+                main.Parse(block.Span, firstLine);
+                continue;
             }
-            if (!found && !everyField)
-                throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"the row has {j} field{(j == 1 ? "" : "s")}, so there is no column {index + 1}."),
-                    new InputLocation(lines.Source, lines.LineNumber, 1 + Utf8Text.CountScalars(line)));
+            long secondLine = firstLine + BlockLines.Count(block.Span[..split]);
+            var second = new SampleParser(layout);
+            bool secondDone = false;
+            var other = Task.Run(() =>
+            {
+                try
+                {
+                    second.Parse(block.Span[split..], secondLine);
+                    secondDone = true;
+                }
+#pragma warning disable CA1031 // a failure of the other half is found again, at its place, by the sequential read below
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    secondDone = false;
+                }
+            });
+            try
+            {
+                main.Parse(block.Span[..split], firstLine);
+            }
+            finally
+            {
+                other.GetAwaiter().GetResult();
+            }
+            if (secondDone && !main.Tally.IsLabels && !second.Tally.IsLabels && main.Tally.Distinct + second.Tally.Distinct <= options.MaxDistinctValues)
+                main.Merge(second);
+            else
+                main.Parse(block.Span[split..], secondLine);   // in order, on this core: the same result and errors as one core gives
         }
+        var tally = main.Tally;
         string where2 = column is null ? "" : $" in column {shape.NameOf(index)}";
         if (tally.Count == 0) throw new InvalidInputException($"the input holds no samples{where2}.", new InputLocation(lines.Source));
         string from = column is null ? "" : $" from column {shape.NameOf(index)}";
+        long skipped = main.Skipped;
         string empties = skipped == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {skipped} empty field{(skipped == 1 ? " was" : "s were")} skipped");
         string text = string.Create(CultureInfo.InvariantCulture, $"Read {tally.Count} samples{from} ({how}){empties}");
         if (tally.IsLabels) text += $"; {tally.FirstLabel} is not a whole number, so the outcomes are treated as labels";
         return new Observations(tally.ToDistribution(), ObservationKind.Samples, text + ".", inferred);
+    }
+
+    /// <summary>Which field of a row is a sample (or every field).</summary>
+    private sealed record SampleLayout(TableShape Shape, int Index, bool EveryField, InputOptions Options, LineReader Lines);
+
+    /// <summary>Tallies the samples of lines; one per half of a block.</summary>
+    private sealed class SampleParser(SampleLayout layout)
+    {
+        public SampleTally Tally { get; } = new(layout.Options);
+
+        public long Skipped { get; private set; }
+
+        public void Merge(SampleParser other)
+        {
+            Tally.Merge(other.Tally);
+            Skipped += other.Skipped;
+        }
+
+        public void Parse(ReadOnlySpan<byte> block, long firstLine)
+        {
+            var shape = layout.Shape;
+            int index = layout.Index;
+            bool everyField = layout.EveryField;
+            var options = layout.Options;
+            string source = layout.Lines.Source;
+            var lines = new BlockLines(block, firstLine, layout.Lines);
+            while (lines.Next(out var line))
+            {
+                if (Utf8Text.IsBlankOrComment(line)) continue;
+                var cursor = new FieldCursor(line, shape.Delimiter, source, lines.LineNumber);
+                int j = 0;
+                bool found = false;
+                while (cursor.Next(out var field, out int start, out bool quoted))
+                {
+                    if (!everyField && j++ != index) continue;
+                    found = true;
+                    if (field.IsEmpty)
+                    {
+                        Skipped++;
+                        if (!everyField) break;
+                        continue;
+                    }
+                    var place = new Place(source, lines.LineNumber, line, start);
+                    if (field.Length > options.MaxFieldLength) throw FieldTooLong(field, place.Location, options);
+                    Tally.Add(field, quoted, place);
+                    if (!everyField) break;
+                }
+                if (!found && !everyField)
+                    throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                        $"the row has {j} field{(j == 1 ? "" : "s")}, so there is no column {index + 1}."),
+                        new InputLocation(source, lines.LineNumber, 1 + Utf8Text.CountScalars(line)));
+            }
+        }
     }
 
     private static Observations ReadPairs(LineReader lines, TableShape shape, ObservationKind kind, bool inferred, string how, InputOptions options)

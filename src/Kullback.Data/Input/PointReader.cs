@@ -4,7 +4,8 @@ namespace Kullback.Data.Input;
 
 /// <summary>
 /// Reads points for the nearest-neighbour estimators: one point per row, one coordinate per chosen column (all
-/// columns when none is chosen), into one flat row-major array.
+/// columns when none is chosen), into one flat row-major array. Large inputs are parsed in blocks, each cut in two
+/// halves parsed on two cores; the result and every error are the same as one core gives.
 /// </summary>
 /// <remarks>
 /// Every chosen field must be a finite number (an empty field is refused: a point needs every coordinate); when every
@@ -23,8 +24,6 @@ internal static class PointReader
             ? Enumerable.Range(0, shape.Columns).ToArray()
             : columns!.Select(c => shape.IndexOf(c, lines.Source, options.Hints.Column)).ToArray();
         var names = chosen.Select(i => shape.Header is { } h && i < h.Length ? h[i] : (i + 1).ToString(CultureInfo.InvariantCulture)).ToArray();
-
-        // slot[j] = position of field j among the coordinates, or -1 when it is not chosen.
         int width = all ? shape.Columns : chosen.Max() + 1;
         var slot = Enumerable.Repeat(-1, width).ToArray();
         for (int k = 0; k < chosen.Length; k++)
@@ -33,48 +32,129 @@ internal static class PointReader
                 throw new InvalidInputException($"column {shape.NameOf(chosen[k])} is chosen twice; choose each column once.", new InputLocation(lines.Source));
             slot[chosen[k]] = k;
         }
+        var layout = new Layout(shape, slot, chosen.Length, width, all, options, lines);
 
-        int dimensions = chosen.Length;
-        var coordinates = new ChunkedBuffer<double>();
-        Span<double> point = dimensions <= 64 ? stackalloc double[dimensions] : new double[dimensions];
-        long points = 0;
-        while (lines.TryReadLine(out var line))
+        // The header (and what precedes it) line by line; then blocks.
+        while (lines.LineNumber < shape.HeaderLine && lines.TryReadLine(out _)) { }
+        var main = new Parser(layout);
+        while (lines.TryReadBlock(BlockLines.BlockBytes, out var block, out long firstLine))
         {
-            if (Utf8Text.IsBlankOrComment(line) || lines.LineNumber == shape.HeaderLine) continue;
-            var cursor = new FieldCursor(line, shape.Delimiter, lines.Source, lines.LineNumber);
-            int j = 0, filled = 0;
-            while (filled < dimensions || all)
+            long allowance = options.MaxPoints - main.Count;
+            if (!BlockLines.TrySplit(block.Span, out int split))
             {
-                if (!cursor.Next(out var field, out int start, out bool quoted)) break;
-                int k = j < width ? slot[j] : -1;
-                if (all && j >= width)
-                    throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                        $"the row has more fields than the first data row ({width}); every row needs the same columns (or choose them with {options.Hints.Column})."),
-                        At(lines, line, start));
-                j++;
-                if (k < 0) continue;
-                if (field.Length > options.MaxFieldLength) throw ObservationReader.FieldTooLong(field, At(lines, line, start), options);
-                var status = quoted ? NumberStatus.Invalid : NumberText.TryParseDouble(field, out point[k]);
-                if (status != NumberStatus.Ok)
-                    throw new InvalidInputException(field.IsEmpty
-                        ? $"the field in column {shape.NameOf(j - 1)} is empty; every point needs a number in each chosen column."
-                        : $"{Utf8Text.Quote(field)} in column {shape.NameOf(j - 1)} {NumberText.WhyNotANumber(field, status)}; every chosen column must hold numbers, one coordinate per column.",
-                        At(lines, line, start));
-                filled++;
+                main.Parse(block.Span, firstLine, allowance);
+                continue;
             }
-            if (filled < dimensions)
-                throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"the row has {j} field{(j == 1 ? "" : "s")}, so there is no column {shape.NameOf(Missing(slot, j))}."),
-                    new InputLocation(lines.Source, lines.LineNumber, 1 + Utf8Text.CountScalars(line)));
-            if (points >= options.MaxPoints)
-                throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"more than {options.MaxPoints:N0} points, the limit (raise it with {options.Hints.MaxPoints})."),
-                    new InputLocation(lines.Source, lines.LineNumber));
-            foreach (double x in point) coordinates.Add(x);
-            points++;
+            long secondLine = firstLine + BlockLines.Count(block.Span[..split]);
+            var second = new Parser(layout);
+            bool secondDone = false;
+            var other = Task.Run(() =>
+            {
+                try
+                {
+                    second.Parse(block.Span[split..], secondLine, allowance);
+                    secondDone = true;
+                }
+#pragma warning disable CA1031 // a failure of the other half is found again, at its place and after the limit, by the sequential read below
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    secondDone = false;
+                }
+            });
+            try
+            {
+                main.Parse(block.Span[..split], firstLine, allowance);
+            }
+            finally
+            {
+                other.GetAwaiter().GetResult();
+            }
+            if (secondDone && main.Count - (options.MaxPoints - allowance) + second.Count <= allowance) main.Append(second);
+            else main.Parse(block.Span[split..], secondLine, options.MaxPoints - main.Count);   // in order, on this core: the error one core gives
         }
-        if (points == 0) throw new InvalidInputException("the input holds no points.", new InputLocation(lines.Source));
-        return new PointSet(lines.Source, coordinates.ToArray(), dimensions, names);
+        if (main.Count == 0) throw new InvalidInputException("the input holds no points.", new InputLocation(lines.Source));
+        return new PointSet(lines.Source, main.Coordinates.ToArray(), chosen.Length, names);
+    }
+
+    /// <summary>Which fields are read and where they go.</summary>
+    private sealed record Layout(TableShape Shape, int[] Slot, int Dimensions, int Width, bool All, InputOptions Options, LineReader Lines);
+
+    /// <summary>Parses lines into coordinates; one per half of a block.</summary>
+    private sealed class Parser(Layout layout)
+    {
+        public ChunkedBuffer<double> Coordinates { get; } = new();
+
+        public long Count { get; private set; }
+
+        public void Append(Parser other)
+        {
+            Coordinates.Append(other.Coordinates);
+            Count += other.Count;
+        }
+
+        /// <summary>Parses the lines of a block, keeping at most <paramref name="allowance"/> more points.</summary>
+        public void Parse(ReadOnlySpan<byte> block, long firstLine, long allowance)
+        {
+            var shape = layout.Shape;
+            var slot = layout.Slot;
+            int dimensions = layout.Dimensions, width = layout.Width;
+            bool all = layout.All;
+            var options = layout.Options;
+            string source = layout.Lines.Source;
+            long limit = Count + allowance;
+            var lines = new BlockLines(block, firstLine, layout.Lines);
+            while (lines.Next(out var line))
+            {
+                if (Utf8Text.IsBlankOrComment(line)) continue;
+                if (Count >= limit)
+                    throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                        $"more than {options.MaxPoints:N0} points, the limit (raise it with {options.Hints.MaxPoints})."),
+                        new InputLocation(source, lines.LineNumber));
+                var cursor = new FieldCursor(line, shape.Delimiter, source, lines.LineNumber);
+                var point = Coordinates.Reserve(dimensions);   // parsed in place; given back if the row is bad
+                int j = 0, filled = 0;
+                while ((filled < dimensions || all) && cursor.Next(out var field, out int start, out bool quoted))
+                {
+                    if (j >= width)
+                    {
+                        Coordinates.Unreserve(dimensions);
+                        throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                            $"the row has more fields than the first data row ({width}); every row needs the same columns (or choose them with {options.Hints.Column})."),
+                            At(source, lines.LineNumber, line, start));
+                    }
+                    int k = slot[j++];
+                    if (k < 0) continue;
+                    var status = quoted || field.Length > options.MaxFieldLength ? NumberStatus.Invalid : NumberText.TryParseDouble(field, out point[k]);
+                    if (status != NumberStatus.Ok)
+                    {
+                        Coordinates.Unreserve(dimensions);
+                        throw Bad(field, quoted, status, j - 1, At(source, lines.LineNumber, line, start));
+                    }
+                    filled++;
+                }
+                if (filled < dimensions)
+                {
+                    Coordinates.Unreserve(dimensions);
+                    throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                        $"the row has {j} field{(j == 1 ? "" : "s")}, so there is no column {shape.NameOf(Missing(slot, j))}."),
+                        new InputLocation(source, lines.LineNumber, 1 + Utf8Text.CountScalars(line)));
+                }
+                Count++;
+            }
+        }
+
+        private InvalidInputException Bad(ReadOnlySpan<byte> field, bool quoted, NumberStatus status, int column, InputLocation where)
+        {
+            var options = layout.Options;
+            if (field.Length > options.MaxFieldLength) return ObservationReader.FieldTooLong(field, where, options);
+            if (quoted) status = NumberText.TryParseDouble(field, out _) == NumberStatus.Ok ? NumberStatus.Invalid : status;
+            string name = layout.Shape.NameOf(column);
+            return new InvalidInputException(field.IsEmpty
+                ? $"the field in column {name} is empty; every point needs a number in each chosen column."
+                : $"{Utf8Text.Quote(field)} in column {name} {(quoted ? "is quoted; numbers are written without quotes" : NumberText.WhyNotANumber(field, status))}; every chosen column must hold numbers, one coordinate per column.",
+                where);
+        }
     }
 
     private static int Missing(int[] slot, int fields)
@@ -84,6 +164,6 @@ internal static class PointReader
         return slot.Length - 1;
     }
 
-    private static InputLocation At(LineReader lines, ReadOnlySpan<byte> line, int start) =>
-        new(lines.Source, lines.LineNumber, 1 + Utf8Text.CountScalars(line[..start]));
+    private static InputLocation At(string source, long line, ReadOnlySpan<byte> text, int start) =>
+        new(source, line, 1 + Utf8Text.CountScalars(text[..start]));
 }

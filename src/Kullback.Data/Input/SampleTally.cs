@@ -34,27 +34,29 @@ internal sealed class SampleTally(InputOptions options)
     public bool FirstLabelIsNumber { get; private set; }
 
     /// <summary>Adds one sample, written <paramref name="field"/> (unquoted; <paramref name="escaped"/> when it holds doubled quotes).</summary>
-    public void Add(ReadOnlySpan<byte> field, bool escaped, InputLocation where)
+    public void Add(ReadOnlySpan<byte> field, bool escaped, scoped in Place place)
     {
         if (_labels is null)
         {
             long value = 0;
+            InputLocation where;
             var status = escaped ? NumberStatus.Invalid : NumberText.TryParseInt64(field, out value);
             if (status == NumberStatus.Ok)
             {
-                AddWhole(value, where);
+                AddWhole(value, place);
                 return;
             }
+            where = place.Location;
             if (status == NumberStatus.OutOfRange)
                 throw new InvalidInputException($"{Utf8Text.Quote(field)} {NumberText.WhyNotANumber(field, status)}.", where);
             if (NumberText.LooksLikeCommaNumber(field)) throw CommaNumber(field, where);
             SwitchToLabels(field, where);
         }
-        else if (!escaped && NumberText.LooksLikeCommaNumber(field)) throw CommaNumber(field, where);
-        AddLabel(field, escaped, where);
+        else if (!escaped && NumberText.LooksLikeCommaNumber(field)) throw CommaNumber(field, place.Location);
+        AddLabel(field, escaped, place);
     }
 
-    private void AddWhole(long value, InputLocation where)
+    private void AddWhole(long value, scoped in Place where)
     {
         if ((ulong)value < DenseSize)
         {
@@ -70,7 +72,7 @@ internal sealed class SampleTally(InputOptions options)
                 if (Distinct >= options.MaxDistinctValues)
                 {
                     _sparse.Remove(value);
-                    throw TooManyDistinct(where);
+                    throw TooManyDistinct(where.Location);
                 }
                 Distinct++;
             }
@@ -79,9 +81,9 @@ internal sealed class SampleTally(InputOptions options)
         Count++;
     }
 
-    private void CountNewValue(InputLocation where)
+    private void CountNewValue(scoped in Place where)
     {
-        if (Distinct >= options.MaxDistinctValues) throw TooManyDistinct(where);
+        if (Distinct >= options.MaxDistinctValues) throw TooManyDistinct(where.Location);
         Distinct++;
     }
 
@@ -102,7 +104,7 @@ internal sealed class SampleTally(InputOptions options)
         _sparse.Clear();
     }
 
-    private void AddLabel(ReadOnlySpan<byte> field, bool escaped, InputLocation where)
+    private void AddLabel(ReadOnlySpan<byte> field, bool escaped, scoped in Place where)
     {
         ReadOnlySpan<char> text;
         string? unescaped = null;
@@ -119,7 +121,7 @@ internal sealed class SampleTally(InputOptions options)
             if (Distinct >= options.MaxDistinctValues)
             {
                 _lookup.Remove(text);
-                throw TooManyDistinct(where);
+                throw TooManyDistinct(where.Location);
             }
             _lookup.TryGetValue(text, out string? label, out _);
             _labelOrder!.Add(label!);
@@ -127,6 +129,34 @@ internal sealed class SampleTally(InputOptions options)
         }
         slot++;
         Count++;
+    }
+
+    /// <summary>
+    /// Adds every sample of <paramref name="other"/>, which read the lines after this one's; both must hold whole
+    /// numbers only and their distinct values together must be within the limit (the caller checks, so that the
+    /// limit's error comes from a sequential read at its exact place).
+    /// </summary>
+    public void Merge(SampleTally other)
+    {
+        if (IsLabels || other.IsLabels) throw new InvalidOperationException("Only tallies of whole numbers merge.");
+        var mine = _dense!;
+        var theirs = other._dense!;
+        int added = 0;
+        for (int v = 0; v < DenseSize; v++)
+        {
+            long c = theirs[v];
+            if (c == 0) continue;
+            if (mine[v] == 0) added++;
+            mine[v] += c;
+        }
+        foreach (var (value, count) in other._sparse)
+        {
+            ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_sparse, value, out bool exists);
+            if (!exists) added++;
+            slot += count;
+        }
+        Distinct += added;
+        Count += other.Count;
     }
 
     /// <summary>Each whole number seen and its count, ascending.</summary>
@@ -173,4 +203,12 @@ internal sealed class SampleTally(InputOptions options)
 
     private static InvalidInputException CommaNumber(ReadOnlySpan<byte> field, InputLocation where) =>
         new($"{Utf8Text.Quote(field)} {NumberText.WhyNotANumber(field, NumberStatus.Invalid)}.", where);
+}
+
+/// <summary>Where a field is, worked out into a line and column only when a message or the explanation needs it.</summary>
+internal readonly ref struct Place(string source, long line, ReadOnlySpan<byte> text, int start)
+{
+    private readonly ReadOnlySpan<byte> _text = text;
+
+    public InputLocation Location => new(source, line, 1 + Utf8Text.CountScalars(_text[..start]));
 }

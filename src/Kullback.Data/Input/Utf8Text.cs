@@ -58,6 +58,7 @@ internal static class Utf8Text
     /// <summary>True when the line holds nothing but blanks, or is a comment (its first non-blank byte is '#').</summary>
     public static bool IsBlankOrComment(ReadOnlySpan<byte> line)
     {
+        if (line.Length > 0 && line[0] > ' ' && line[0] != '#') return false;   // the usual line starts with its data
         foreach (byte b in line)
         {
             if (IsBlank(b)) continue;

@@ -1,0 +1,81 @@
+namespace Kullback.Data.Input;
+
+/// <summary>
+/// The lines of a block (a run of whole lines from <see cref="LineReader.TryReadBlock"/>), one at a time, with their
+/// physical numbers; and how a block is cut in two at a line end for two cores.
+/// </summary>
+internal ref struct BlockLines
+{
+    private readonly ReadOnlySpan<byte> _block;
+    private readonly LineReader _reader;
+    private int _position;
+
+    public BlockLines(ReadOnlySpan<byte> block, long firstLine, LineReader reader)
+    {
+        _block = block;
+        _reader = reader;
+        _position = 0;
+        LineNumber = firstLine - 1;
+    }
+
+    /// <summary>The physical number of the line last handed out.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>The next line without its line end.</summary>
+    /// <exception cref="InvalidInputException">The line is longer than the limit.</exception>
+    public bool Next(out ReadOnlySpan<byte> line)
+    {
+        if (_position >= _block.Length)
+        {
+            line = default;
+            return false;
+        }
+        var rest = _block[_position..];
+        int i = rest.IndexOfAny((byte)'\n', (byte)'\r');
+        int terminator = 1;
+        if (i < 0) i = rest.Length;
+        else if (rest[i] == '\r' && i + 1 < rest.Length && rest[i + 1] == '\n') terminator = 2;
+        LineNumber++;
+        if (i > _reader.MaxLineLength) throw _reader.LineTooLong(LineNumber);
+        line = rest[..i];
+        _position += Math.Min(i + terminator, rest.Length);
+        return true;
+    }
+
+    /// <summary>The number of lines in a block: its line ends (LF, CRLF or a lone CR), and one more if it does not end with one.</summary>
+    public static long Count(ReadOnlySpan<byte> block)
+    {
+        if (block.IsEmpty) return 0;
+        long count;
+        if (!block.Contains((byte)'\r')) count = block.Count((byte)'\n');
+        else
+        {
+            count = 0;
+            for (int i = 0; i < block.Length; i++)
+                if (block[i] == '\n' || (block[i] == '\r' && (i + 1 == block.Length || block[i + 1] != '\n'))) count++;
+        }
+        byte last = block[^1];
+        return last is (byte)'\n' or (byte)'\r' ? count : count + 1;
+    }
+
+    /// <summary>
+    /// The blocks at least this long (in bytes) are parsed in two halves on two cores when the machine has them;
+    /// settable so that tests run the parallel path on small inputs.
+    /// </summary>
+    internal static int ParallelThreshold { get; set; } = 1 << 20;
+
+    /// <summary>The bytes gathered into one block: four times the threshold, within 16 KiB … 4 MiB.</summary>
+    internal static int BlockBytes => (int)Math.Clamp(ParallelThreshold * 4L, 1 << 14, 1 << 22);
+
+    /// <summary>Where to cut a block in two: just after the line end nearest its middle; false when it has none to cut at.</summary>
+    public static bool TrySplit(ReadOnlySpan<byte> block, out int split)
+    {
+        split = 0;
+        if (Environment.ProcessorCount < 2 || block.Length < ParallelThreshold) return false;
+        int middle = block.Length / 2;
+        int i = block[middle..].IndexOf((byte)'\n');
+        if (i < 0) return false;
+        split = middle + i + 1;
+        return split < block.Length;
+    }
+}
