@@ -126,7 +126,7 @@ internal static class ReadComparison
             TextInput.ReadObservations(InputSource.FromPath(small), ObservationKind.Samples, ColumnSelector.ByNumber(1));
         }
 
-        var ours = new List<(string File, string What, double Seconds, long Allocated, long Kept, double Mean)>();
+        var ours = new List<(string File, string What, double Seconds, double Cpu, long Allocated, long Kept, double Mean)>();
         foreach (string name in ReadFiles.Names)
         {
             string path = Path.Combine(directory, name);
@@ -151,37 +151,52 @@ internal static class ReadComparison
         pythonRun.WaitForExit();
         using var doc = JsonDocument.Parse(json);
 
-        Console.WriteLine($"CPU: {Environment.ProcessorCount} cores; .NET {Environment.Version}; pandas {doc.RootElement.GetProperty("pandas").GetString()}; {rows:N0} rows per file; best of {repeat}");
+        Console.WriteLine($"CPU: {Environment.ProcessorCount} cores; .NET {Environment.Version}; pandas {doc.RootElement.GetProperty("pandas").GetString()}; {rows:N0} rows per file; best of {repeat}; load average {LoadAverage()}");
+        Console.WriteLine("seconds: wall clock; cpu: processor time of every thread (pandas reads on one core, Kullback on two)");
         Console.WriteLine();
-        Console.WriteLine($"{"file",-12} {"reader",-36} {"seconds",8} {"Mrows/s",8} {"MB/s",7} {"allocated MB",13} {"kept MB",8} {"mean",22} {"pandas/this",12}");
+        Console.WriteLine($"{"file",-12} {"reader",-36} {"seconds",8} {"cpu s",7} {"Mrows/s",8} {"MB/s",7} {"alloc MB",9} {"kept MB",8} {"mean",22} {"pandas/this",12} {"cpu ratio",10}");
         foreach (string name in ReadFiles.Names)
         {
             var py = doc.RootElement.GetProperty(name);
-            double pandas = py.GetProperty("seconds").GetDouble();
+            double pandas = py.GetProperty("seconds").GetDouble(), pandasCpu = py.GetProperty("cpu").GetDouble();
             double size = new FileInfo(Path.Combine(directory, name)).Length / 1e6;
-            void Line(string what, double seconds, long allocated, long kept, double mean) =>
+            void Line(string what, double seconds, double cpu, long allocated, long kept, double mean) =>
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-12} {what,-36} {seconds,8:F3} {rows / seconds / 1e6,8:F1} {size / seconds,7:F0} {(allocated < 0 ? "" : (allocated / 1e6).ToString("F1", CultureInfo.InvariantCulture)),13} {(kept < 0 ? "" : (kept / 1e6).ToString("F0", CultureInfo.InvariantCulture)),8} {mean,22:R} {pandas / seconds,11:F2}×"));
-            foreach (var o in ours.Where(o => o.File == name)) Line(o.What, o.Seconds, o.Allocated, o.Kept, o.Mean);
-            Line("pandas read_csv", pandas, -1, -1, py.GetProperty("mean").GetDouble());
+                    $"{name,-12} {what,-36} {seconds,8:F3} {cpu,7:F3} {rows / seconds / 1e6,8:F1} {size / seconds,7:F0} {(allocated < 0 ? "" : (allocated / 1e6).ToString("F1", CultureInfo.InvariantCulture)),9} {(kept < 0 ? "" : (kept / 1e6).ToString("F0", CultureInfo.InvariantCulture)),8} {mean,22:R} {pandas / seconds,11:F2}× {pandasCpu / cpu,9:F2}×"));
+            foreach (var o in ours.Where(o => o.File == name)) Line(o.What, o.Seconds, o.Cpu, o.Allocated, o.Kept, o.Mean);
+            Line("pandas read_csv", pandas, pandasCpu, -1, -1, py.GetProperty("mean").GetDouble());
         }
         return 0;
     }
 
-    private static (string, string, double, long, long, double) Time(string file, string what, int repeat, Func<(long Kept, double Mean)> read)
+    private static string LoadAverage()
     {
-        double best = double.MaxValue;
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static (string, string, double, double, long, long, double) Time(string file, string what, int repeat, Func<(long Kept, double Mean)> read)
+    {
+        double best = double.MaxValue, bestCpu = double.MaxValue;
         long allocated = 0;
         (long Kept, double Mean) result = default;
         for (int i = 0; i < repeat; i++)
         {
             GC.Collect();
             long before = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             result = read();
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         }
-        return (file, what, best, allocated, result.Kept, result.Mean);
+        return (file, what, best, bestCpu, allocated, result.Kept, result.Mean);
     }
 }
