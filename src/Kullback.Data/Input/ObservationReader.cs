@@ -38,7 +38,7 @@ internal static class ObservationReader
         if (resolved == ObservationKind.Samples) return ReadSamples(lines, shape, column, how, kind is null, options);
         if (shape.Delimiter != Delimiter.Blanks && shape.Columns == 2) return ReadPairs(lines, shape, resolved, kind is null, how, options);
         if (shape.Delimiter != Delimiter.Blanks && shape.Columns > 2) throw NeedsColumn(shape, lines.Source, hints);
-        return ReadBareList(lines, shape, resolved, kind is null, how, options);
+        return ReadBareList(lines, resolved, kind is null, how, options);
     }
 
     private static (ObservationKind, string) Infer(TableShape shape, ColumnSelector? column, string source, InputHints hints)
@@ -236,9 +236,8 @@ internal static class ObservationReader
         return Build(outcomes, [.. weights], kind, inferred, how, what, lines.Source, options);
     }
 
-    private static Observations ReadBareList(LineReader lines, TableShape shape, ObservationKind kind, bool inferred, string how, InputOptions options)
+    private static Observations ReadBareList(LineReader lines, ObservationKind kind, bool inferred, string how, InputOptions options)
     {
-        _ = shape;
         double[] values = VectorReader.Read(lines, VectorKind.Weights, options, options.MaxDistinctValues, options.Hints.MaxDistinctValues, "distinct outcomes");
         var outcomes = new Outcome[values.Length];
         for (int i = 0; i < outcomes.Length; i++) outcomes[i] = Outcome.Of(i);

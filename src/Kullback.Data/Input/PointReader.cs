@@ -39,10 +39,14 @@ internal static class PointReader
         var main = new Parser(layout);
         while (lines.TryReadBlock(BlockLines.BlockBytes, out var block, out long firstLine))
         {
-            long allowance = options.MaxPoints - main.Count;
+            // One flat array holds every coordinate: at most Array.MaxLength of them, whatever the point limit.
+            long byPoints = options.MaxPoints - main.Count, byArray = Array.MaxLength / layout.Dimensions - main.Count;
+            long allowance = Math.Min(byPoints, byArray);
+            bool arrayBinds = byArray < byPoints;
+            long before = main.Count;
             if (!BlockLines.TrySplit(block.Span, out int split))
             {
-                main.Parse(block.Span, firstLine, allowance);
+                main.Parse(block.Span, firstLine, allowance, arrayBinds);
                 continue;
             }
             long secondLine = firstLine + BlockLines.Count(block.Span[..split]);
@@ -52,7 +56,7 @@ internal static class PointReader
             {
                 try
                 {
-                    second.Parse(block.Span[split..], secondLine, allowance);
+                    second.Parse(block.Span[split..], secondLine, allowance, arrayBinds);
                     secondDone = true;
                 }
 #pragma warning disable CA1031 // a failure of the other half is found again, at its place and after the limit, by the sequential read below
@@ -64,14 +68,15 @@ internal static class PointReader
             });
             try
             {
-                main.Parse(block.Span[..split], firstLine, allowance);
+                main.Parse(block.Span[..split], firstLine, allowance, arrayBinds);
             }
             finally
             {
                 other.GetAwaiter().GetResult();
             }
-            if (secondDone && main.Count - (options.MaxPoints - allowance) + second.Count <= allowance) main.Append(second);
-            else main.Parse(block.Span[split..], secondLine, options.MaxPoints - main.Count);   // in order, on this core: the error one core gives
+            long taken = main.Count - before;
+            if (secondDone && taken + second.Count <= allowance) main.Append(second);
+            else main.Parse(block.Span[split..], secondLine, allowance - taken, arrayBinds);   // in order, on this core: the error one core gives
         }
         if (main.Count == 0) throw new InvalidInputException("the input holds no points.", new InputLocation(lines.Source));
         return new PointSet(lines.Source, main.Coordinates.ToArray(), chosen.Length, names);
@@ -94,7 +99,11 @@ internal static class PointReader
         }
 
         /// <summary>Parses the lines of a block, keeping at most <paramref name="allowance"/> more points.</summary>
-        public void Parse(ReadOnlySpan<byte> block, long firstLine, long allowance)
+        /// <param name="block">Whole lines.</param>
+        /// <param name="firstLine">The physical number of its first line.</param>
+        /// <param name="allowance">The most points it may add.</param>
+        /// <param name="arrayBinds">True when the allowance comes from the size of one array, not from the point limit.</param>
+        public void Parse(ReadOnlySpan<byte> block, long firstLine, long allowance, bool arrayBinds)
         {
             var shape = layout.Shape;
             var slot = layout.Slot;
@@ -108,8 +117,9 @@ internal static class PointReader
             {
                 if (Utf8Text.IsBlankOrComment(line)) continue;
                 if (Count >= limit)
-                    throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                        $"more than {options.MaxPoints:N0} points, the limit (raise it with {options.Hints.MaxPoints})."),
+                    throw new InvalidInputException(arrayBinds
+                        ? string.Create(CultureInfo.InvariantCulture, $"more than {Array.MaxLength:N0} coordinates, the most one array holds; choose fewer columns with {options.Hints.Column}.")
+                        : string.Create(CultureInfo.InvariantCulture, $"more than {options.MaxPoints:N0} points, the limit (raise it with {options.Hints.MaxPoints})."),
                         new InputLocation(source, lines.LineNumber));
                 var cursor = new FieldCursor(line, shape.Delimiter, source, lines.LineNumber);
                 var point = Coordinates.Reserve(dimensions);   // parsed in place; given back if the row is bad
