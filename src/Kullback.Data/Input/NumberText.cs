@@ -69,9 +69,9 @@ internal static class NumberText
     }
 
     /// <summary>
-    /// Clinger's fast path: a number of at most 19 significant digits whose digits w ≤ 2⁵³ and whose decimal exponent
-    /// e has |e| ≤ 22 is w·10^e or w / 10^−e, one correctly rounded operation on two exact doubles. Anything else
-    /// (more digits, larger exponents, any other syntax) returns false and takes the full path.
+    /// The fast paths for a number of at most 19 digits w and decimal exponent e: Clinger's when w ≤ 2⁵³ and |e| ≤ 22
+    /// (w·10^e or w / 10^−e, one correctly rounded operation on two exact doubles), else Eisel–Lemire. Anything else
+    /// (more digits, a result that is subnormal, zero or infinite, any other syntax) returns false and takes the full path.
     /// </summary>
     private static bool TryFastPath(ReadOnlySpan<byte> text, out double value)
     {
@@ -122,7 +122,7 @@ internal static class NumberText
             if (i == exponentStart) return false;
             exponent += negativeExponent ? -e : e;
         }
-        if (w > (1UL << 53) || exponent < -22 || exponent > 22) return false;
+        if (w > (1UL << 53) || exponent < -22 || exponent > 22) return EiselLemire.TryCompute(w, exponent, negative, out value);
         double x = w;
         x = exponent < 0 ? x / PowersOfTen[-exponent] : x * PowersOfTen[exponent];
         value = negative && x != 0 ? -x : x;   // −0 reads as 0
