@@ -42,6 +42,41 @@ internal ref struct BlockLines
         return true;
     }
 
+    /// <summary>The bytes not yet handed out.</summary>
+    public readonly ReadOnlySpan<byte> Rest => _block[_position..];
+
+    /// <summary>Counts the next line as read by the caller: <paramref name="bytes"/> with its line end.</summary>
+    public void Consumed(int bytes)
+    {
+        _position += bytes;
+        LineNumber++;
+    }
+
+    /// <summary>
+    /// The length of a row read by a fast path, with its line end, once <paramref name="at"/> is just past its last
+    /// field: what remains of the line may hold unread fields (skipped unless <paramref name="exact"/>) but no quote;
+    /// −1 when the row must be read the full way (more fields than expected, a quote, no line end, too long).
+    /// </summary>
+    public static int RowEnd(ReadOnlySpan<byte> rest, int at, byte delimiter, bool exact, int maxLineLength)
+    {
+        if (at >= rest.Length) return -1;
+        byte b = rest[at];
+        if (b == delimiter)
+        {
+            if (exact) return -1;
+            int e = rest[at..].IndexOfAny(RowStops);
+            if (e < 0 || rest[at + e] == '"') return -1;
+            at += e;
+            b = rest[at];
+        }
+        if (at > maxLineLength) return -1;
+        if (b == '\n') return at + 1;
+        if (b == '\r') return at + 1 < rest.Length && rest[at + 1] == '\n' ? at + 2 : at + 1;
+        return -1;
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> RowStops = System.Buffers.SearchValues.Create("\n\r\""u8);
+
     /// <summary>The number of lines in a block: its line ends (LF, CRLF or a lone CR), and one more if it does not end with one.</summary>
     public static long Count(ReadOnlySpan<byte> block)
     {
@@ -63,6 +98,12 @@ internal ref struct BlockLines
     /// settable so that tests run the parallel path on small inputs.
     /// </summary>
     internal static int ParallelThreshold { get; set; } = 1 << 20;
+
+    /// <summary>
+    /// True to read the usual rows (numbers, delimiters, a line end) as they are scanned, without splitting them first;
+    /// settable so that tests compare both ways. Rows a fast path does not take are read the full way.
+    /// </summary>
+    internal static bool FastRows { get; set; } = true;
 
     /// <summary>The bytes gathered into one block: four times the threshold, within 16 KiB … 4 MiB.</summary>
     internal static int BlockBytes => (int)Math.Clamp(ParallelThreshold * 4L, 1 << 14, 1 << 22);

@@ -73,11 +73,23 @@ internal static class NumberText
     /// (w·10^e or w / 10^−e, one correctly rounded operation on two exact doubles), else Eisel–Lemire. Anything else
     /// (more digits, a result that is subnormal, zero or infinite, any other syntax) returns false and takes the full path.
     /// </summary>
-    private static bool TryFastPath(ReadOnlySpan<byte> text, out double value)
+    private static bool TryFastPath(ReadOnlySpan<byte> text, out double value) =>
+        ScanNumber(text, out int used, out value) && used == text.Length;
+
+    /// <summary>
+    /// Reads the number that starts <paramref name="text"/> by the fast paths alone, stopping at the first byte that
+    /// cannot continue it (a delimiter, a line end, anything): for rows read without splitting them first.
+    /// </summary>
+    /// <param name="text">The rest of a line.</param>
+    /// <param name="used">The bytes of the number.</param>
+    /// <param name="value">Its value, correctly rounded; −0 is 0.</param>
+    /// <returns>False when the fast paths cannot read it (the caller takes the full path).</returns>
+    public static bool ScanNumber(ReadOnlySpan<byte> text, out int used, out double value)
     {
         value = 0;
-        int i = 0, n = text.Length;
-        if (n == 0 || n > 40) return false;
+        used = 0;
+        int i = 0, n = Math.Min(text.Length, 64);
+        if (n == 0) return false;
         bool negative = text[0] == '-';
         if (negative || text[0] == '+') i++;
         ulong w = 0;
@@ -106,9 +118,8 @@ internal static class NumberText
             anyDigit |= i > fraction;
         }
         if (!anyDigit || digits > 19) return false;
-        if (i < n)
+        if (i < n && (text[i] | 0x20) == 'e')
         {
-            if ((text[i] | 0x20) != 'e') return false;
             i++;
             bool negativeExponent = false;
             if (i < n && (text[i] == '-' || text[i] == '+')) negativeExponent = text[i++] == '-';
@@ -116,16 +127,44 @@ internal static class NumberText
             for (; i < n; i++)
             {
                 uint d = (uint)(text[i] - '0');
-                if (d > 9 || e > 1000) return false;
+                if (d > 9) break;
+                if (e > 10_000) return false;
                 e = e * 10 + (int)d;
             }
             if (i == exponentStart) return false;
             exponent += negativeExponent ? -e : e;
         }
+        if (i == n && n < text.Length) return false;   // longer than any fast-path number
+        used = i;
         if (w > (1UL << 53) || exponent < -22 || exponent > 22) return EiselLemire.TryCompute(w, exponent, negative, out value);
         double x = w;
         x = exponent < 0 ? x / PowersOfTen[-exponent] : x * PowersOfTen[exponent];
         value = negative && x != 0 ? -x : x;   // −0 reads as 0
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the whole number of at most 18 digits (<c>[+|-] digits</c>) that starts <paramref name="text"/>, stopping
+    /// at the first byte that is not a digit; false for anything else (the caller takes the full path).
+    /// </summary>
+    public static bool ScanWhole(ReadOnlySpan<byte> text, out int used, out long value)
+    {
+        value = 0;
+        used = 0;
+        int i = 0;
+        bool negative = text.Length > 0 && text[0] == '-';
+        if (text.Length > 0 && (negative || text[0] == '+')) i++;
+        int start = i;
+        long v = 0;
+        for (; i < text.Length && i - start <= 18; i++)
+        {
+            uint d = (uint)(text[i] - '0');
+            if (d > 9) break;
+            v = v * 10 + d;
+        }
+        if (i == start || i - start > 18) return false;
+        used = i;
+        value = negative ? -v : v;
         return true;
     }
 
@@ -212,14 +251,17 @@ internal static class NumberText
         if (bare.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
             return "is hexadecimal, which is not read; write the number in decimal (such as 8 or 0.5)";
         if (LooksLikeCommaNumber(text))
-            return "has a decimal comma or thousands separators: numbers are read with a decimal point and no separators (0.5, 1000), in every locale";
+            return "has a decimal comma or thousands separators: numbers take a decimal point and no separators (0.5, 1000) in every locale";
         if (s.Contains('_', StringComparison.Ordinal) || s.Contains('\'', StringComparison.Ordinal))
             return "has digit separators ('_' or '), which are not read; write the digits alone (1000)";
         foreach (var rune in s.EnumerateRunes())
             if (Rune.IsDigit(rune) && !(rune.Value >= '0' && rune.Value <= '9'))
                 return "has digits other than 0–9, which are not read; write ASCII digits";
-        return "is not a number";
+        return NotANumber;
     }
+
+    /// <summary>The reason given when no more particular one applies.</summary>
+    public const string NotANumber = "is not a number";
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 

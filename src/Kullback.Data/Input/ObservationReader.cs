@@ -153,8 +153,27 @@ internal static class ObservationReader
             var options = layout.Options;
             string source = layout.Lines.Source;
             var lines = new BlockLines(block, firstLine, layout.Lines);
-            while (lines.Next(out var line))
+            byte delimiter = (byte)shape.Delimiter;   // 0 for blanks: never in checked text, so never matched
+            bool fast = index == 0 && !everyField && BlockLines.FastRows;
+            int maxLine = layout.Lines.MaxLineLength;
+            while (true)
             {
+                if (fast && !Tally.IsLabels)
+                {
+                    // The usual row, read as it is scanned: a whole number first, then a delimiter or the line end.
+                    var rest = lines.Rest;
+                    if (NumberText.ScanWhole(rest, out int used, out long value))
+                    {
+                        int end = BlockLines.RowEnd(rest, used, delimiter, exact: false, maxLine);
+                        if (end > 0)
+                        {
+                            Tally.AddWhole(value, new Place(source, lines.LineNumber + 1, default, 0));
+                            lines.Consumed(end);
+                            continue;
+                        }
+                    }
+                }
+                if (!lines.Next(out var line)) break;
                 if (Utf8Text.IsBlankOrComment(line)) continue;
                 var cursor = new FieldCursor(line, shape.Delimiter, source, lines.LineNumber);
                 int j = 0;

@@ -113,8 +113,24 @@ internal static class PointReader
             string source = layout.Lines.Source;
             long limit = Count + allowance;
             var lines = new BlockLines(block, firstLine, layout.Lines);
-            while (lines.Next(out var line))
+            byte delimiter = (byte)shape.Delimiter;   // 0 for blanks: never in checked text, so never matched
+            int maxLine = layout.Lines.MaxLineLength;
+            while (true)
             {
+                if (Count < limit && BlockLines.FastRows)
+                {
+                    // The usual row, read as it is scanned: numbers, delimiters, a line end, nothing else.
+                    var row = Coordinates.Reserve(dimensions);
+                    int end = FastRow(lines.Rest, row, delimiter, maxLine);
+                    if (end > 0)
+                    {
+                        lines.Consumed(end);
+                        Count++;
+                        continue;
+                    }
+                    Coordinates.Unreserve(dimensions);
+                }
+                if (!lines.Next(out var line)) break;
                 if (Utf8Text.IsBlankOrComment(line)) continue;
                 if (Count >= limit)
                     throw new InvalidInputException(arrayBinds
@@ -154,6 +170,34 @@ internal static class PointReader
             }
         }
 
+        /// <summary>The length of the row with its line end when it is read at once, or −1 for the full way.</summary>
+        private int FastRow(ReadOnlySpan<byte> rest, Span<double> point, byte delimiter, int maxLine)
+        {
+            var slot = layout.Slot;
+            int width = layout.Width, at = 0;
+            for (int j = 0; j < width; j++)
+            {
+                if (j > 0)
+                {
+                    if (at >= rest.Length || rest[at] != delimiter) return -1;
+                    at++;
+                }
+                int k = slot[j];
+                if (k >= 0)
+                {
+                    if (!NumberText.ScanNumber(rest[at..], out int used, out point[k])) return -1;
+                    at += used;
+                }
+                else
+                {
+                    int e = rest[at..].IndexOfAny(delimiter, (byte)'"', (byte)'\n');
+                    if (e < 0 || rest[at + e] != delimiter || rest[at..(at + e)].Contains((byte)'\r')) return -1;
+                    at += e;
+                }
+            }
+            return BlockLines.RowEnd(rest, at, delimiter, layout.All, maxLine);
+        }
+
         private InvalidInputException Bad(ReadOnlySpan<byte> field, bool quoted, NumberStatus status, int column, InputLocation where)
         {
             var options = layout.Options;
@@ -162,7 +206,7 @@ internal static class PointReader
             string name = layout.Shape.NameOf(column);
             return new InvalidInputException(field.IsEmpty
                 ? $"the field in column {name} is empty; every point needs a number in each chosen column."
-                : $"{Utf8Text.Quote(field)} in column {name} {(quoted ? "is quoted; numbers are written without quotes" : NumberText.WhyNotANumber(field, status))}; every chosen column must hold numbers, one coordinate per column.",
+                : $"{Utf8Text.Quote(field)} in column {name} {(quoted ? "is quoted; numbers are written without quotes" : NumberText.WhyNotANumber(field, status))}; each chosen column must hold numbers.",
                 where);
         }
     }

@@ -56,7 +56,8 @@ internal sealed class SampleTally(InputOptions options)
         AddLabel(field, escaped, place);
     }
 
-    private void AddWhole(long value, scoped in Place where)
+    /// <summary>Adds one sample known to be the whole number <paramref name="value"/> (read by a fast path); every sample so far is whole.</summary>
+    public void AddWhole(long value, scoped in Place where)
     {
         if ((ulong)value < DenseSize)
         {

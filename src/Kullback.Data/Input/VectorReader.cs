@@ -121,9 +121,13 @@ internal static class VectorReader
                     At(lineNumber, line, start));
             var status = NumberText.TryParseDouble(token, out double value);
             if (status != NumberStatus.Ok)
-                throw new InvalidInputException(
-                    $"{Utf8Text.Quote(token)} {NumberText.WhyNotANumber(token, status)}; expected {What} such as 0.25 or 1e-3, {Expected}.",
+            {
+                string why = NumberText.WhyNotANumber(token, status);
+                throw new InvalidInputException(why == NumberText.NotANumber
+                        ? $"{Utf8Text.Quote(token)} {why}; expected {What} such as 0.25 or 1e-3, {Expected}."
+                        : $"{Utf8Text.Quote(token)} {why}.",
                     At(lineNumber, line, start));
+            }
             if (value < 0)
                 throw new InvalidInputException($"{Utf8Text.Quote(token)} is negative; {What} must be ≥ 0.", At(lineNumber, line, start));
             if (kind == VectorKind.Weights && NumberText.IsWholeAboveExactLimit(token))
@@ -170,7 +174,7 @@ internal static class VectorReader
             new(source, lineNumber, 1 + Utf8Text.CountScalars(line[..offset]));
 
         private static InvalidInputException DecimalComma(ReadOnlySpan<byte> text, InputLocation at, string why) =>
-            new($"{Utf8Text.Quote(text)} {why}: numbers are read with a decimal point and no thousands separators (0.5, 1000) in every locale; separate numbers by commas, spaces, semicolons or newlines.",
+            new($"{Utf8Text.Quote(text)} {why}; numbers take a decimal point and no thousands separators (0.5, 1000) in every locale.",
                 at);
     }
 
