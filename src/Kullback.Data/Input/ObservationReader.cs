@@ -154,7 +154,7 @@ internal static class ObservationReader
             string source = layout.Lines.Source;
             var lines = new BlockLines(block, firstLine, layout.Lines);
             byte delimiter = (byte)shape.Delimiter;   // 0 for blanks: never in checked text, so never matched
-            bool fast = index == 0 && !everyField && BlockLines.FastRows;
+            bool fast = (index == 0 || everyField) && BlockLines.FastRows;   // with blanks as delimiter (0) a second sample on the row goes the full way
             int maxLine = layout.Lines.MaxLineLength;
             while (true)
             {

@@ -93,6 +93,9 @@ public class ParallelReadTests
         {
             Both(() => TextInput.ReadObservations(Text(text), ObservationKind.Samples, ColumnSelector.ByNumber(1)), Show);
             Both(() => TextInput.ReadObservations(Text(text), ObservationKind.Samples, ColumnSelector.ByName("b"), new InputOptions { MaxDistinctValues = 40 }), Show);
+            string oneColumn = string.Join('\n', text.Split('\n').Select(l => l.Split(',')[0]));   // blanks as delimiter: every field a sample
+            Both(() => TextInput.ReadObservations(Text(oneColumn), ObservationKind.Samples), Show);
+            Both(() => TextInput.ReadObservations(Text(oneColumn.Replace('\n', ' ')), ObservationKind.Samples), Show);
         }, iter: 300);
 
     [Fact]
