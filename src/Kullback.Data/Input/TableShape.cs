@@ -62,7 +62,7 @@ internal sealed class TableShape
         var raw = new List<(long Line, byte[] Bytes)>();
         lines.Mark();
         while (raw.Count < PeekRows && lines.MarkedBytes < PeekBytes && lines.TryReadLine(out var line))
-            if (!Utf8Text.IsBlankOrComment(line)) raw.Add((lines.LineNumber, line.ToArray()));
+            if (!Utf8Text.IsBlankOrComment(line)) raw.Add((lines.LineNumber, Head(line).ToArray()));
         bool whole = lines.AtEnd;
         lines.Rewind();
 
@@ -96,6 +96,20 @@ internal sealed class TableShape
         }
         return new TableShape(delimiter, names, headerLine, rows, whole, headerIsNumbers);
     }
+
+    /// <summary>
+    /// A line as far as the shape needs it: a line longer than <see cref="PeekBytes"/> (a long list on one line) is cut
+    /// at its last separator before that, so that looking at it costs bounded memory.
+    /// </summary>
+    private static ReadOnlySpan<byte> Head(ReadOnlySpan<byte> line)
+    {
+        if (line.Length <= PeekBytes) return line;
+        var head = line[..PeekBytes];
+        int cut = head.LastIndexOfAny(Separators);
+        return cut > 0 ? head[..cut] : head;
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> Separators = System.Buffers.SearchValues.Create(",;\t "u8);
 
     /// <summary>
     /// True when the text is a number, or would be one but for its size or a decimal comma (so that a column of

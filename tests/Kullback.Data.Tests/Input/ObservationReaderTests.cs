@@ -156,6 +156,16 @@ public class ObservationReaderTests
         Refused(() => Read(text, column: column), words);
 
     [Fact]
+    public void A_bare_list_of_a_million_counts_on_one_line_is_read_whole()
+    {
+        string line = string.Join(' ', Enumerable.Range(0, 1_000_000).Select(i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var read = Read(line + "\n");
+        Assert.Equal(ObservationKind.Counts, read.Kind);
+        Assert.Equal(1_000_000, read.Data.Count);
+        Assert.Equal(4_500_000, read.Data.ObservationCount);
+    }
+
+    [Fact]
     public void Hints_follow_the_caller()
     {
         var options = new InputOptions { Hints = new InputHints { Kind = "kind:", Column = "column:" } };
