@@ -108,6 +108,51 @@ internal ref struct BlockLines
     /// <summary>The bytes gathered into one block: four times the threshold, within 16 KiB … 4 MiB.</summary>
     internal static int BlockBytes => (int)Math.Clamp(ParallelThreshold * 4L, 1 << 14, 1 << 22);
 
+    /// <summary>Parses one half of a block whose first line has the given physical number.</summary>
+    internal delegate void HalfReader(ReadOnlySpan<byte> half, long firstLine);
+
+    /// <summary>
+    /// Parses the two halves of a block at once, cut at <paramref name="split"/>: <paramref name="second"/> on another
+    /// core, <paramref name="first"/> on this one. A failure of the first half is thrown; a failure of the second is
+    /// not: the caller reads that half again in order on this core, so that results and errors are a sequential read's.
+    /// </summary>
+    /// <param name="block">Whole lines.</param>
+    /// <param name="split">Where the second half starts (just after a line end).</param>
+    /// <param name="firstLine">The physical number of the block's first line.</param>
+    /// <param name="first">Reads the first half.</param>
+    /// <param name="second">Reads the second half.</param>
+    /// <param name="secondLine">The physical number of the second half's first line.</param>
+    /// <returns>True when the second half was parsed without failing.</returns>
+    public static bool InHalves(ReadOnlyMemory<byte> block, int split, long firstLine, HalfReader first, HalfReader second, out long secondLine)
+    {
+        long start = firstLine + Count(block.Span[..split]);
+        bool done = false;
+        var other = Task.Run(() =>
+        {
+            try
+            {
+                second(block.Span[split..], start);
+                done = true;
+            }
+#pragma warning disable CA1031 // a failure of the second half is found again, at its place, when the caller reads it in order
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                done = false;
+            }
+        });
+        try
+        {
+            first(block.Span[..split], firstLine);
+        }
+        finally
+        {
+            other.GetAwaiter().GetResult();
+        }
+        secondLine = start;
+        return done;
+    }
+
     /// <summary>Where to cut a block in two: just after the line end nearest its middle; false when it has none to cut at.</summary>
     public static bool TrySplit(ReadOnlySpan<byte> block, out int split)
     {

@@ -88,31 +88,9 @@ internal static class ObservationReader
                 main.Parse(block.Span, firstLine);
                 continue;
             }
-            long secondLine = firstLine + BlockLines.Count(block.Span[..split]);
             var second = new SampleParser(layout);
-            bool secondDone = false;
-            var other = Task.Run(() =>
-            {
-                try
-                {
-                    second.Parse(block.Span[split..], secondLine);
-                    secondDone = true;
-                }
-#pragma warning disable CA1031 // a failure of the other half is found again, at its place, by the sequential read below
-                catch (Exception)
-#pragma warning restore CA1031
-                {
-                    secondDone = false;
-                }
-            });
-            try
-            {
-                main.Parse(block.Span[..split], firstLine);
-            }
-            finally
-            {
-                other.GetAwaiter().GetResult();
-            }
+            bool secondDone = BlockLines.InHalves(block, split, firstLine,
+                (half, line) => main.Parse(half, line), (half, line) => second.Parse(half, line), out long secondLine);
             if (secondDone && !main.Tally.IsLabels && !second.Tally.IsLabels && main.Tally.Distinct + second.Tally.Distinct <= options.MaxDistinctValues)
                 main.Merge(second);
             else
@@ -269,15 +247,13 @@ internal static class ObservationReader
                                       string source, InputOptions options)
     {
         var where = new InputLocation(source);
-        double sum = 0, compensation = 0;
+        var compensated = new CompensatedSum();
         bool integral = true, anyPositive = false;
         long total = 0;
         bool totalOverflow = false;
         foreach (double w in weights)
         {
-            double t = sum + w;
-            compensation += Math.Abs(sum) >= w ? (sum - t) + w : (w - t) + sum;
-            sum = t;
+            compensated.Add(w);
             anyPositive |= w > 0;
             if (w != Math.Floor(w) || w > 9007199254740992.0) integral = false;   // weights beyond 2^53 were written as decimals
             else if (!totalOverflow)
@@ -286,9 +262,9 @@ internal static class ObservationReader
             }
         }
         if (!anyPositive) throw new InvalidInputException("every count is 0; at least one outcome must have been seen.", where);
-        if (double.IsInfinity(sum))
+        if (compensated.Overflowed)
             throw new InvalidInputException("the counts sum to more than 1.7976931348623157e308, the largest finite number; scale them down.", where);
-        sum += compensation;
+        double sum = compensated.Total;
         if (inferred && kind == ObservationKind.Counts && !integral && Math.Abs(sum - 1) <= 1e-6)
         {
             kind = ObservationKind.Probabilities;

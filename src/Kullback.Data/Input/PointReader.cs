@@ -49,31 +49,10 @@ internal static class PointReader
                 main.Parse(block.Span, firstLine, allowance, arrayBinds);
                 continue;
             }
-            long secondLine = firstLine + BlockLines.Count(block.Span[..split]);
             var second = new Parser(layout);
-            bool secondDone = false;
-            var other = Task.Run(() =>
-            {
-                try
-                {
-                    second.Parse(block.Span[split..], secondLine, allowance, arrayBinds);
-                    secondDone = true;
-                }
-#pragma warning disable CA1031 // a failure of the other half is found again, at its place and after the limit, by the sequential read below
-                catch (Exception)
-#pragma warning restore CA1031
-                {
-                    secondDone = false;
-                }
-            });
-            try
-            {
-                main.Parse(block.Span[..split], firstLine, allowance, arrayBinds);
-            }
-            finally
-            {
-                other.GetAwaiter().GetResult();
-            }
+            bool secondDone = BlockLines.InHalves(block, split, firstLine,
+                (half, line) => main.Parse(half, line, allowance, arrayBinds),
+                (half, line) => second.Parse(half, line, allowance, arrayBinds), out long secondLine);
             long taken = main.Count - before;
             if (secondDone && taken + second.Count <= allowance) main.Append(second);
             else main.Parse(block.Span[split..], secondLine, allowance - taken, arrayBinds);   // in order, on this core: the error one core gives

@@ -48,7 +48,7 @@ internal static class VectorReader
     private sealed class State(string source, VectorKind kind, InputOptions options, int limit, string limitHint, string limitOf)
     {
         private readonly ChunkedBuffer<double> _values = new();
-        private double _sum, _compensation;
+        private CompensatedSum _sum;
         private bool _anyPositive;
         private bool _commasSeparate;
         private InputLocation? _ambiguous;
@@ -140,10 +140,7 @@ internal static class VectorReader
                     At(lineNumber, line, start));
             _values.Add(value);
             _anyPositive |= value > 0;
-            // Neumaier's compensated sum: the check against 1 must not be spoilt by rounding.
-            double t = _sum + value;
-            _compensation += Math.Abs(_sum) >= value ? (_sum - t) + value : (value - t) + _sum;
-            _sum = t;
+            _sum.Add(value);
         }
 
         public double[] Finish()
@@ -157,9 +154,9 @@ internal static class VectorReader
                     at);
             if (!_anyPositive)
                 throw new InvalidInputException("every value is 0; at least one must be positive.", where);
-            if (double.IsInfinity(_sum))
+            if (_sum.Overflowed)
                 throw new InvalidInputException("the values sum to more than 1.7976931348623157e308, the largest finite number; scale them down.", where);
-            double sum = _sum + _compensation;
+            double sum = _sum.Total;
             if (kind == VectorKind.Probabilities && Math.Abs(sum - 1.0) > DiscreteDistribution.ProbabilitySumTolerance)
             {
                 double off = sum - 1.0;
