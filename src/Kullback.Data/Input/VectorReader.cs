@@ -45,6 +45,8 @@ internal static class VectorReader
 
     private static bool IsSeparator(byte b) => b == ',' || b == ';' || Utf8Text.IsBlank(b);
 
+    private static readonly System.Buffers.SearchValues<byte> Separators = System.Buffers.SearchValues.Create(",; \t\v\f"u8);
+
     private sealed class State(string source, VectorKind kind, InputOptions options, int limit, string limitHint, string limitOf)
     {
         private readonly ChunkedBuffer<double> _values = new();
@@ -75,7 +77,8 @@ internal static class VectorReader
                 }
                 if (i == line.Length) break;
                 int start = i;
-                while (i < line.Length && !IsSeparator(line[i])) i++;
+                int length = line[i..].IndexOfAny(Separators);
+                i = length < 0 ? line.Length : i + length;
                 var token = line[start..i];
                 if (tokens > 0)
                 {
