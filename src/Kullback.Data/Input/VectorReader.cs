@@ -112,7 +112,7 @@ internal static class VectorReader
             else if (tokens == 2 && _ambiguous is null)
             {
                 _ambiguous = At(lineNumber, line, tightStart);
-                _ambiguousToken = Utf8Text.Quote(line[tightStart..tightEnd]);
+                _ambiguousToken = Utf8Text.Decode(line[tightStart..tightEnd]);
             }
         }
 
@@ -152,9 +152,13 @@ internal static class VectorReader
             if (_values.Count == 0)
                 throw new InvalidInputException($"the input holds no numbers (every line is blank or a # comment); expected {What} {Expected}.", where);
             if (_ambiguous is { } at && !_commasSeparate)
+            {
+                // Both parts are plain digits (at most a field long each), so the suggestions are short and safe to show.
+                string[] parts = _ambiguousToken!.Split(',');
                 throw new InvalidInputException(
-                    $"{_ambiguousToken} may be one number with a decimal comma or two numbers: numbers are read with a decimal point (0.25) in every locale; to give two numbers, write them as '3, 17' or '3 17'.",
+                    $"{InputText.Quote(_ambiguousToken)} may be one number with a decimal comma or two numbers: numbers are read with a decimal point ({InputText.Quote($"{parts[0]}.{parts[1]}")}) in every locale; to give two numbers, write {InputText.Quote($"{parts[0]}, {parts[1]}")} or {InputText.Quote($"{parts[0]} {parts[1]}")}.",
                     at);
+            }
             if (!_anyPositive)
                 throw new InvalidInputException("every value is 0; at least one must be positive.", where);
             if (_sum.Overflowed)
