@@ -138,7 +138,7 @@ internal static class NumberText
         used = i;
         if (w > (1UL << 53) || exponent < -22 || exponent > 22) return EiselLemire.TryCompute(w, exponent, negative, out value);
         double x = w;
-        x = exponent < 0 ? x / PowersOfTen[-exponent] : x * PowersOfTen[exponent];
+        if (exponent != 0) x = exponent < 0 ? x / PowersOfTen[-exponent] : x * PowersOfTen[exponent];
         value = negative && x != 0 ? -x : x;   // −0 reads as 0
         return true;
     }

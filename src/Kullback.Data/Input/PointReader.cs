@@ -94,9 +94,24 @@ internal static class PointReader
             var lines = new BlockLines(block, firstLine, layout.Lines);
             byte delimiter = (byte)shape.Delimiter;   // 0 for blanks: never in checked text, so never matched
             int maxLine = layout.Lines.MaxLineLength;
+            bool single = width == 1 && layout.All;   // every column, and there is one
             while (true)
             {
-                if (Count < limit && BlockLines.FastRows)
+                if (single && BlockLines.FastRows)
+                {
+                    // One number per row: as many rows as the fast path takes, in one loop.
+                    while (Count < limit)
+                    {
+                        var rest = lines.Rest;
+                        if (!NumberText.ScanNumber(rest, out int used, out double x)) break;
+                        int end = BlockLines.RowEnd(rest, used, delimiter, exact: true, maxLine);
+                        if (end < 0) break;
+                        Coordinates.Add(x);
+                        Count++;
+                        lines.Consumed(end);
+                    }
+                }
+                else if (Count < limit && BlockLines.FastRows)
                 {
                     // The usual row, read as it is scanned: numbers, delimiters, a line end, nothing else.
                     var row = Coordinates.Reserve(dimensions);
