@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kullback.Analysis;
+using Kullback.Data.Input;
 
 namespace Kullback.Cli.Commands.Estimate;
 
@@ -14,17 +15,25 @@ internal static class EstimateCommand
         var k = Options.Integer("--k", "The neighbour rank k ≥ 1 (larger: less variance, more bias).", 5, 1, 10_000, "K");
         var unit = Options.Unit();
         var json = Options.Json();
+        var limits = new InputLimits();
         var command = new Command("estimate", "D(P‖Q) from two samples (Wang–Kulkarni–Verdú k-nearest-neighbour estimator) and each sample's differential entropy (Kozachenko–Leonenko).")
         {
             p, q, column, k, unit, json,
         };
+        limits.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(terminal, "estimate", parse.GetValue(verbose), output =>
         {
             string pPath = parse.GetValue(p)!, qPath = parse.GetValue(q)!;
             if (pPath == Sources.StandardInput && qPath == Sources.StandardInput)
                 throw new UsageException("SAMPLES_P and SAMPLES_Q cannot both be '-': standard input can supply only one of them.");
-            var request = new EstimateRequest(PointFile.Read(pPath, parse.GetValue(column), terminal), PointFile.Read(qPath, parse.GetValue(column), terminal),
-                                              parse.GetValue(k), Sources.Shown(pPath), Sources.Shown(qPath));
+            var columns = parse.GetValue(column) is { } list ? ColumnSelector.ParseList(list) : null;
+            var options = limits.Read(parse);
+            IReadOnlyList<double[]> Read(string path)
+            {
+                var points = TextInput.ReadPoints(InputSource.FromArgument(path, terminal.In), columns, options);
+                return [.. Enumerable.Range(0, points.Count).Select(i => points.Point(i).ToArray())];
+            }
+            var request = new EstimateRequest(Read(pPath), Read(qPath), parse.GetValue(k), Sources.Shown(pPath), Sources.Shown(qPath));
             var estimates = EstimateAnalysis.Run(request);
             if (parse.GetValue(json)) EstimateJson.Write(output, estimates, parse.GetValue(unit));
             else EstimateTable.Write(ConsoleFactory.For(output, terminal.IsInteractive), estimates, parse.GetValue(unit));

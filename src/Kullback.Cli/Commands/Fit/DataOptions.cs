@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kullback.Fitting;
+using Kullback.Data.Input;
 
 namespace Kullback.Cli.Commands.Fit;
 
@@ -14,22 +14,25 @@ internal sealed class DataOptions
 
     public Option<long?> Trials { get; } = Options.OptionalWhole("--trials", "n for the binomial and beta-binomial (default: the largest observed value).", 1, long.MaxValue, "N");
 
+    public InputLimits Limits { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Add(File);
         command.Add(As);
         command.Add(Column);
         command.Add(Trials);
+        Limits.AddTo(command);
     }
 
+    /// <summary>Reads FILE (or standard input) through the input layer, once, with the limits given.</summary>
     public Observations Read(ParseResult parse, Terminal terminal)
     {
         string path = parse.GetValue(File)!;
-        InputKind? kind = parse.GetValue(As) switch { null => null, "counts" => InputKind.Counts, "probabilities" => InputKind.Probabilities, _ => InputKind.Samples };
-        return ReadingProgress.Run(terminal, $"Reading {path}", onOpen =>
-        {
-            using var stdin = path == Sources.StandardInput ? new StreamReader(terminal.In()) : null;
-            return ObservationFile.Read(path, kind, parse.GetValue(Column), stdin ?? TextReader.Null, onOpen);
-        });
+        ObservationKind? kind = parse.GetValue(As) switch { null => null, "counts" => ObservationKind.Counts, "probabilities" => ObservationKind.Probabilities, _ => ObservationKind.Samples };
+        ColumnSelector? column = parse.GetValue(Column) is { } text ? ColumnSelector.Parse(text) : null;
+        var source = InputSource.FromArgument(path, terminal.In);
+        var options = Limits.Read(parse);
+        return ReadingProgress.Run(terminal, $"Reading {Sources.Shown(path)}", source, () => TextInput.ReadObservations(source, kind, column, options));
     }
 }

@@ -1,3 +1,4 @@
+using Kullback.Data.Input;
 using System.CommandLine;
 using Kullback.Fitting;
 

@@ -1,3 +1,4 @@
+using Kullback.Data.Input;
 using Kullback.Fitting;
 
 namespace Kullback.Cli.Commands.Fit;

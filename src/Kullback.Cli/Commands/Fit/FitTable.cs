@@ -1,3 +1,4 @@
+using Kullback.Data.Input;
 using System.Globalization;
 using Kullback.Fitting;
 using Spectre.Console;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kullback.Analysis;
+using Kullback.Data.Input;
 
 namespace Kullback.Cli.Commands.Measure;
 
@@ -13,17 +14,20 @@ internal static class MeasureCommand
         var unit = Options.Unit();
         var counts = new Option<bool>("--counts") { Description = "The files hold counts or weights: normalise them instead of requiring a sum of 1." };
         var json = Options.Json();
+        var limits = new InputLimits();
         var command = new Command("measure", "Entropy, cross-entropy, KL in both directions, Jensen–Shannon, Hellinger, total variation, Bhattacharyya, χ² and Rényi between two distributions.")
         {
             p, q, unit, counts, json,
         };
+        limits.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(terminal, "measure", parse.GetValue(verbose), output =>
         {
             string pPath = parse.GetValue(p)!, qPath = parse.GetValue(q)!;
             if (pPath == Sources.StandardInput && qPath == Sources.StandardInput)
                 throw new UsageException("P and Q cannot both be '-': standard input can supply only one of them.");
-            var request = new MeasureRequest(ProbabilityFile.Read(pPath, "P", terminal), ProbabilityFile.Read(qPath, "Q", terminal),
-                                             Sources.Shown(pPath), Sources.Shown(qPath), AreWeights: parse.GetValue(counts));
+            var options = limits.Read(parse);
+            double[] Read(string path) => TextInput.ReadVector(InputSource.FromArgument(path, terminal.In), VectorKind.Weights, options);
+            var request = new MeasureRequest(Read(pPath), Read(qPath), Sources.Shown(pPath), Sources.Shown(qPath), AreWeights: parse.GetValue(counts));
             MeasureSummary summary;
             try
             {

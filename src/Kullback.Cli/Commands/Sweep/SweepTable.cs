@@ -1,3 +1,4 @@
+using Kullback.Data.Input;
 using System.Globalization;
 using Kullback.Analysis;
 using Spectre.Console;

@@ -118,9 +118,9 @@ public class ContinuousCommandTests
     {
         using var dir = new TempDirectory();
         string p = dir.File("p.csv", NormalSamples(50, 0, 1, 1, 2));
-        CliRun.Of("estimate", p, "missing.csv", "--column", "x1,x2").AssertUsageError("sample file 'missing.csv' does not exist");
-        CliRun.Of("estimate", p, p).AssertUsageError("'point' is not a finite number");
-        CliRun.Of("estimate", p, p, "--column", "x9").AssertUsageError("no column 'x9'", "x1, x2, label");
+        CliRun.Of("estimate", p, "missing.csv", "--column", "x1,x2").AssertUsageError("missing.csv: there is no such file");
+        CliRun.Of("estimate", p, p).AssertUsageError("'point' in column 'label' is not a number");
+        CliRun.Of("estimate", p, p, "--column", "x9").AssertUsageError("no column 'x9'", "'x1', 'x2', 'label'");
         CliRun.Of("estimate", p, dir.File("one.csv", "x1\n1\n2\n3\n4\n5\n6\n7\n"), "--column", "x1,x2").AssertUsageError("no column 'x2'");
         CliRun.Of("estimate", p, p, "--column", "x1", "--k", "0").AssertUsageError("--k '0' is not a whole number from 1");
         CliRun.Of("estimate", p, dir.File("few.csv", "x1,x2\n1,2\n3,4\n"), "--column", "x1,x2").AssertUsageError("few.csv: there are 2 samples; k = 5 needs at least 6");

@@ -136,12 +136,12 @@ public class FitCommandTests
     public void Bad_input_is_a_usage_error()
     {
         using var dir = new TempDirectory();
-        CliRun.Of("fit", "missing.csv").AssertUsageError("data file 'missing.csv' does not exist");
-        CliRun.Of("fit", dir.File("three.csv", "a,b,c\n1,2,3\n"), "--out", dir.Path).AssertUsageError("has 3 columns (a, b, c)", "--column");
+        CliRun.Of("fit", "missing.csv").AssertUsageError("missing.csv: there is no such file");
+        CliRun.Of("fit", dir.File("three.csv", "a,b,c\n1,2,3\n"), "--out", dir.Path).AssertUsageError("there are 3 columns ('a', 'b', 'c')", "--column");
         CliRun.Of("fit", dir.File("three2.csv", "a,b,c\n1,2,3\n"), "--column", "d", "--out", dir.Path).AssertUsageError("no column 'd'", "'a', 'b', 'c'");
-        CliRun.Of("fit", dir.File("pairs.csv", "0,5\n1,x\n"), "--out", dir.Path).AssertUsageError("pairs.csv:2:2: 'x' is not a number");
+        CliRun.Of("fit", dir.File("pairs.csv", "0,5\n1,x\n"), "--out", dir.Path).AssertUsageError("pairs.csv:2:3: 'x' is not a number");
         CliRun.Of("fit", dir.File("neg.csv", "0,5\n1,-2\n"), "--out", dir.Path).AssertUsageError("'-2' is not a valid count");
-        CliRun.Of("fit", dir.File("dup.csv", "0,5\n0,2\n"), "--out", dir.Path).AssertUsageError("the value 0 appears again");
+        CliRun.Of("fit", dir.File("dup.csv", "0,5\n0,2\n"), "--out", dir.Path).AssertUsageError("the value '0' appears again");
         CliRun.Of("fit", dir.File("probs.txt", "0.5 0.4\n"), "--as", "probabilities", "--out", dir.Path).AssertUsageError("0.1 short of 1", "--as counts");
         CliRun.Of("fit", dir.File("empty.txt", "# nothing\n\n"), "--out", dir.Path).AssertUsageError("holds no data");
         CliRun.Of("fit", dir.File("w.txt", Worms), "--families", "poisson,zipf", "--out", dir.Path).AssertUsageError("--families: 'zipf' is not a model family");

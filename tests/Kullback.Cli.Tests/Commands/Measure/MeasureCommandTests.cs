@@ -90,7 +90,7 @@ public class MeasureCommandTests
 
     [Fact]
     public void A_missing_file_is_named() =>
-        CliRun.Of("measure", "no-such-file.txt", "other.txt").AssertUsageError("P file 'no-such-file.txt' does not exist");
+        CliRun.Of("measure", "no-such-file.txt", "other.txt").AssertUsageError("no-such-file.txt: there is no such file");
 
     [Fact]
     public void An_unparsable_token_is_reported_with_file_line_and_column()
