@@ -132,4 +132,14 @@ public class DiscreteDistributionTests
         Assert.Equal(["2", "10", "a", "b"], sorted.Select(o => o.ToString()));
         Assert.NotEqual(Outcome.Of(3), Outcome.Of("3"));
     }
+
+    [Fact]
+    public void The_number_of_observations_is_known_only_while_it_is_exact()
+    {
+        Assert.Equal(12, DiscreteDistribution.FromCounts([5, 7]).ObservationCount);
+        Assert.Equal(2 * 9007199254740992L, DiscreteDistribution.FromCounts([9007199254740992.0, 9007199254740992.0]).ObservationCount);
+        Assert.Null(DiscreteDistribution.FromCounts([9007199254740994.0, 1]).ObservationCount);          // beyond 2⁵³: not every count is exact
+        Assert.Null(DiscreteDistribution.FromCounts([.. Enumerable.Repeat(9007199254740992.0, 1100)]).ObservationCount);   // the total passes long
+        Assert.Null(DiscreteDistribution.FromCounts([2.5, 1]).ObservationCount);
+    }
 }
