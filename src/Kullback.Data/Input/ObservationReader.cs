@@ -214,10 +214,7 @@ internal static class ObservationReader
                     $"{Utf8Text.Quote(weightText)} {NumberText.WhyNotANumber(weightText, weightStatus)}; expected value,{noun} rows such as 3,17.", At(lines, line, weightStart));
             if (weight < 0)
                 throw new InvalidInputException($"{Utf8Text.Quote(weightText)} is not a valid {noun}: it must be a finite number ≥ 0.", At(lines, line, weightStart));
-            if (NumberText.IsWholeAboveExactLimit(weightText))
-                throw new InvalidInputException(
-                    $"{Utf8Text.Quote(weightText)} is a count above 2^53 = 9007199254740992, which a double cannot hold exactly; divide the counts by a common factor, or write it with an exponent (such as 9.2e18) to accept rounding.",
-                    At(lines, line, weightStart));
+            // A count past 2⁵³ is kept as its nearest double; N is then unknown (the fits rank by D(P‖Q)).
             if (!seen.TryAdd(outcome, lines.LineNumber))
                 throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
                     $"the value {InputText.Quote(outcome.Label)} appears again (first at line {seen[outcome]}); give each value once."), At(lines, line, valueStart));
@@ -262,9 +259,8 @@ internal static class ObservationReader
             }
         }
         if (!anyPositive) throw new InvalidInputException("every count is 0; at least one outcome must have been seen.", where);
-        if (compensated.Overflowed)
-            throw new InvalidInputException("the counts sum to more than 1.7976931348623157e308, the largest finite number; scale them down.", where);
-        double sum = compensated.Total;
+        // Counts whose sum passes the largest double are fine as weights: the measures scale them exactly.
+        double sum = compensated.Overflowed ? double.PositiveInfinity : compensated.Total;
         if (inferred && kind == ObservationKind.Counts && !integral && Math.Abs(sum - 1) <= 1e-6)
         {
             kind = ObservationKind.Probabilities;
@@ -286,12 +282,11 @@ internal static class ObservationReader
                 return new Observations(DiscreteDistribution.FromProbabilities(outcomes, weights), kind,
                     $"Read {what} ({how}); N is unknown, so fits are ranked by D(P‖Q).", inferred);
             }
-            if (integral && totalOverflow)
-                throw new InvalidInputException("the counts add up to more than 9223372036854775807, the largest number of observations that is held exactly; divide them by a common factor.", where);
             var data = DiscreteDistribution.FromCounts(outcomes, weights);
             string n = data.ObservationCount is long count
                 ? string.Create(CultureInfo.InvariantCulture, $"N = {count}")
-                : "non-integer weights, so N is unknown";
+                : integral && !totalOverflow ? "non-integer weights, so N is unknown"
+                : "counts too large for N to be exact (past 2^53 each or 2^63 in all), so N is unknown";
             return new Observations(data, ObservationKind.Counts, $"Read {what}, {n} ({how}).", inferred);
         }
         catch (InvalidArgumentException e)

@@ -133,10 +133,8 @@ internal static class VectorReader
             }
             if (value < 0)
                 throw new InvalidInputException($"{Utf8Text.Quote(token)} is negative; {What} must be ≥ 0.", At(lineNumber, line, start));
-            if (kind == VectorKind.Weights && NumberText.IsWholeAboveExactLimit(token))
-                throw new InvalidInputException(
-                    $"{Utf8Text.Quote(token)} is a count above 2^53 = 9007199254740992, which a double cannot hold exactly; divide the counts by a common factor, or write it with an exponent (such as 9.2e18) to accept rounding.",
-                    At(lineNumber, line, start));
+            // A whole number past 2⁵³ becomes its nearest double (within 1.1e-16 relative): the measures normalise weights,
+            // so that rounding moves a divergence by no more than that.
             if (_values.Count >= limit)
                 throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
                     $"more than {limit:N0} values, the limit for {limitOf} (raise it with {limitHint})."),
@@ -161,9 +159,8 @@ internal static class VectorReader
             }
             if (!_anyPositive)
                 throw new InvalidInputException("every value is 0; at least one must be positive.", where);
-            if (_sum.Overflowed)
-                throw new InvalidInputException("the values sum to more than 1.7976931348623157e308, the largest finite number; scale them down.", where);
-            double sum = _sum.Total;
+            // Weights whose sum passes the largest double are fine: the measures scale them exactly.
+            double sum = _sum.Overflowed ? double.PositiveInfinity : _sum.Total;
             if (kind == VectorKind.Probabilities && Math.Abs(sum - 1.0) > DiscreteDistribution.ProbabilitySumTolerance)
             {
                 double off = sum - 1.0;
