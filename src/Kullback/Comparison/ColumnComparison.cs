@@ -23,6 +23,12 @@ public sealed record ColumnComparison
     /// <summary>The G-test of homogeneity on the raw counts.</summary>
     public required GTest Test { get; init; }
 
+    /// <summary>The permutation test of the G statistic when <see cref="ComparisonOptions.Permutations"/> asked for one; null otherwise.</summary>
+    public PermutationResult? Permutation { get; init; }
+
+    /// <summary>The raw p-value the verdict used: the permutation p-value when there is one, the G-test's otherwise.</summary>
+    public double PValue => Permutation?.PValue ?? Test.PValue;
+
     /// <summary>KS, Wasserstein-1 and Cramér–von Mises for a numeric column; null for a categorical one.</summary>
     public DistributionComparison? Distribution { get; init; }
 

@@ -14,4 +14,14 @@ public sealed record ComparisonOptions
 
     /// <summary>α, the effect measure and its threshold.</summary>
     public DriftCriteria Criteria { get; init; } = DriftCriteria.Default;
+
+    /// <summary>
+    /// When positive, each column's p-value is a seeded permutation p-value of its G statistic, (1 + #{G* ≥ G})/(N + 1)
+    /// over this many random relabellings of the rows (both sample sizes kept), instead of the χ² approximation, which
+    /// is poor when bins hold few values. 0 (the default) keeps the χ² p-value; at most 10⁸.
+    /// </summary>
+    public int Permutations { get; init; }
+
+    /// <summary>The seed of the permutations: the same seed gives the same p-values.</summary>
+    public int Seed { get; init; }
 }

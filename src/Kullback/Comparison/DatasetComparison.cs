@@ -37,9 +37,10 @@ public sealed record DatasetComparison(SampleSummary Reference, SampleSummary Cu
         {
             var measures = DriftMeasures.Compute(c.Histogram, options.Smoothing, options.Unit);
             var test = GTest.Compute(c.Histogram);
-            return (Counts: c, Measures: measures, Test: test, Effect: Effect(criteria, measures, c.Distribution));
+            var permutation = options.Permutations > 0 ? Permute(c.Histogram, options) : null;
+            return (Counts: c, Measures: measures, Test: test, Permutation: permutation, Effect: Effect(criteria, measures, c.Distribution));
         }).ToList();
-        var verdicts = criteria.DecideAll([.. measured.Select(m => new ColumnEvidence(m.Counts.Name, m.Test.PValue, m.Effect))]);
+        var verdicts = criteria.DecideAll([.. measured.Select(m => new ColumnEvidence(m.Counts.Name, m.Permutation?.PValue ?? m.Test.PValue, m.Effect))]);
         var result = measured.Select((m, i) => new ColumnComparison
         {
             Name = m.Counts.Name,
@@ -48,6 +49,7 @@ public sealed record DatasetComparison(SampleSummary Reference, SampleSummary Cu
             Histogram = m.Counts.Histogram,
             Measures = m.Measures,
             Test = m.Test,
+            Permutation = m.Permutation,
             Distribution = m.Counts.Distribution,
             NewCategories = m.Counts.NewCategories,
             VanishedCategories = m.Counts.VanishedCategories,
@@ -106,6 +108,12 @@ public sealed record DatasetComparison(SampleSummary Reference, SampleSummary Cu
         }
         return Compare(new SampleSummary(reference.Source, reference.Rows), new SampleSummary(current.Source, current.Rows), columns, options);
     }
+
+    /// <summary>The permutation test of G on a column's bins: relabelling rows keeps each bin's total, so a shuffle is one hypergeometric draw per bin.</summary>
+    private static PermutationResult Permute(ColumnHistogram histogram, ComparisonOptions options) =>
+        PermutationTest.Run(histogram.Reference.AsSpan(), histogram.Current.AsSpan(),
+                            (r, c) => GTest.StatisticOf(r, c, out _),
+                            options.Permutations, options.Seed);
 
     /// <summary>
     /// The column's effect in the criteria's measure. A distribution measure (KS, normalised Wasserstein) known only as an

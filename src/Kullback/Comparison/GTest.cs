@@ -29,23 +29,38 @@ public sealed record GTest(double Statistic, int DegreesOfFreedom, double PValue
         long n1 = histogram.ReferenceTotal, n2 = histogram.CurrentTotal;
         if (n1 == 0 || n2 == 0)
             throw new InvalidArgumentException("A sample has no values in this column: the G-test needs both.", nameof(histogram));
+        double g = StatisticOf(histogram.Reference.AsSpan(), histogram.Current.AsSpan(), out int used);
+        int df = used - 1;
+        double p = df == 0 || g == 0 ? 1.0 : ChiSquaredTail.Survival(df, g);
+        double total = (double)n1 + n2;
+        return new GTest(g, df, p, Information.FromNats(g / (2 * total)), n1 + n2);
+    }
+
+    /// <summary>G alone, for counts already checked (both samples non-empty, no negative count); allocation-free, for permutations.</summary>
+    /// <param name="reference">The reference's count in each bin.</param>
+    /// <param name="current">The current sample's count in each bin, as many.</param>
+    /// <param name="used">The bins not empty in both samples.</param>
+    internal static double StatisticOf(ReadOnlySpan<long> reference, ReadOnlySpan<long> current, out int used)
+    {
+        long n1 = 0, n2 = 0;
+        for (int i = 0; i < reference.Length; i++)
+        {
+            n1 += reference[i];
+            n2 += current[i];
+        }
         Int128 n = (Int128)n1 + n2;
         var sum = new NeumaierSum();
-        int used = 0;
-        for (int i = 0; i < histogram.Count; i++)
+        used = 0;
+        for (int i = 0; i < reference.Length; i++)
         {
-            long r = histogram.Reference[i], c = histogram.Current[i];
+            long r = reference[i], c = current[i];
             if (r == 0 && c == 0) continue;
             used++;
             long t = r + c;
             sum.Add(Term(r, n1, t, n));
             sum.Add(Term(c, n2, t, n));
         }
-        double g = Math.Max(0.0, 2 * sum.Total);
-        int df = used - 1;
-        double p = df == 0 || g == 0 ? 1.0 : ChiSquaredTail.Survival(df, g);
-        double total = (double)n;
-        return new GTest(g, df, p, Information.FromNats(g / (2 * total)), (long)n);
+        return Math.Max(0.0, 2 * sum.Total);
     }
 
     /// <summary>E·φ(O/E) with E = sampleTotal·binTotal/N and O − E = (O·N − sampleTotal·binTotal)/N exactly.</summary>

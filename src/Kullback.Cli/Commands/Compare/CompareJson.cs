@@ -96,6 +96,16 @@ internal static class CompareJson
         w.WriteNumberOrInfinity("statistic", column.Test.Statistic);
         w.WriteNumber("df", column.Test.DegreesOfFreedom);
         w.WriteNumberOrInfinity("p_value", column.Test.PValue);
+        if (column.Permutation is { } permutation)
+        {
+            w.WriteStartObject("permutation");
+            w.WriteNumber("permutations", permutation.Permutations);
+            w.WriteNumber("seed", permutation.Seed);
+            w.WriteNumber("at_least_as_extreme", permutation.AtLeastAsExtreme);
+            w.WriteNumberOrInfinity("p_value", permutation.PValue);
+            w.WriteEndObject();
+        }
+        w.WriteString("p_value_from", column.Permutation is null ? "chi_squared" : "permutation");
         w.WriteNumberOrInfinity("p_adjusted", column.Verdict.AdjustedPValue);
         w.WriteEndObject();
         w.WriteNumberOrInfinity("effect", column.Verdict.Effect);

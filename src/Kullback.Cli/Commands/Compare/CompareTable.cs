@@ -38,7 +38,7 @@ internal static class CompareTable
         console.Write(table);
         string effect = CompareOptions.Key(criteria.Effect);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Drift: the G-test p-value, Holm-corrected across {c.Columns.Length} columns, below α = {criteria.Alpha:G4}, and {effect} ≥ {criteria.Threshold:G4}" +
+            $"Drift: the G-test p-value{(c.Options.Permutations > 0 ? $" (from {c.Options.Permutations:N0} permutations, seed {c.Options.Seed})" : "")}, Holm-corrected across {c.Columns.Length} columns, below α = {criteria.Alpha:G4}, and {effect} ≥ {criteria.Threshold:G4}" +
             $"{(effect is "psi" or "js_divergence" or "kl_reference_current" or "kl_current_reference" ? $" {criteria.Unit}" : "")}. Smoothing: {c.Options.Smoothing}. " +
             $"Bins are chosen on the reference only; JS distance = √(JS divergence)."));
         int drifted = c.Columns.Count(x => x.Verdict.Drifted);

@@ -115,4 +115,29 @@ public class CompareCommandTests
         var table = CliRun.Of("compare", reference, current, "--smoothing", "none");
         Assert.Contains("∞ because bin 'green' is empty on one side", table.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Permutations_replace_the_chi_squared_p_value_and_say_so()
+    {
+        using var dir = new TempDirectory();
+        // The library's golden case: the exact permutation p-value is 5218/92378 = 0.0565, the χ² one 0.0218.
+        string reference = dir.File("r.csv", "tooth\n" + string.Concat(Enumerable.Repeat("a\n", 5)) + "b\nb\nb\nc\n");
+        string current = dir.File("c.csv", "tooth\na\nb\nb\nc\nc\nc\nd\nd\nd\nd\n");
+        string[] args = ["compare", reference, current, "--threshold", "psi=0", "--permutations", "20000", "--seed", "3", "--json"];
+        var run = CliRun.Of(args);
+        Assert.Equal(0, run.ExitCode);                                  // p ≈ 0.056: not significant at 0.05
+        var test = JsonDocument.Parse(run.Out).RootElement.GetProperty("columns")[0].GetProperty("test");
+        Assert.Equal("permutation", test.GetProperty("p_value_from").GetString());
+        var permutation = test.GetProperty("permutation");
+        Assert.Equal(20000, permutation.GetProperty("permutations").GetInt32());
+        Assert.Equal(3, permutation.GetProperty("seed").GetInt32());
+        double p = permutation.GetProperty("p_value").GetDouble();
+        Assert.Equal((1 + permutation.GetProperty("at_least_as_extreme").GetInt32()) / 20001.0, p, 1e-15);
+        Assert.InRange(p, 0.0565 - 0.0066, 0.0565 + 0.0066);
+        Assert.Equal(p, test.GetProperty("p_adjusted").GetDouble());
+        Assert.Equal(run.Out, CliRun.Of(args).Out);                     // seeded: the same answer every time
+        Assert.Equal(1, CliRun.Of("compare", reference, current, "--threshold", "psi=0").ExitCode);   // χ²: p = 0.022, drift
+        Assert.Contains("from 20,000 permutations, seed 3", CliRun.Of(args[..^1]).Out, StringComparison.Ordinal);
+        CliRun.Of("compare", reference, current, "--permutations", "-1").AssertUsageError("--permutations");
+    }
 }
