@@ -4,5 +4,6 @@ using Kullback.Benchmarks;
 // dotnet run -c Release --project bench/Kullback.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 // bench/compare.sh                                                            side by side with numpy, scipy, PyTorch
 if (args.Length > 0 && args[0] == "compare") return Compare.Run(args);
+if (args.Length > 0 && args[0] == "knn") return KnnCompare.Run(args);   // k-NN estimators beside scipy's cKDTree: bench/knn_compare.py
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -31,18 +31,12 @@ internal static class NeighbourQuery
     /// <param name="k">k ≥ 1.</param>
     /// <param name="width">The leaf-scan width.</param>
     /// <returns>The neighbour; <see cref="KthNeighbour.SquaredDistance"/> is +∞ when no point lies at a positive distance.</returns>
-    public static KthNeighbour Find(KdTree tree, ReadOnlySpan<double> query, int self, int k, LaneWidth width)
-    {
-        Span<double> distances = k <= 64 ? stackalloc double[k] : new double[k];
-        Span<int> weights = k <= 64 ? stackalloc int[k] : new int[k];
-        Span<double> offsets = tree.Dimensions <= 64 ? stackalloc double[tree.Dimensions] : new double[tree.Dimensions];
-        return Find(tree, query, self, k, width, distances, weights, offsets);
-    }
+    public static KthNeighbour Find(KdTree tree, ReadOnlySpan<double> query, int self, int k, LaneWidth width) =>
+        Find(tree, query, self, k, width, new SearchScratch(new double[tree.Dimensions], new double[k], new int[k]));
 
-    private static KthNeighbour Find(KdTree tree, ReadOnlySpan<double> query, int self, int k, LaneWidth width,
-        Span<double> distances, Span<int> weights, Span<double> offsets)
+    private static KthNeighbour Find(KdTree tree, ReadOnlySpan<double> query, int self, int k, LaneWidth width, SearchScratch scratch)
     {
-        var search = new NeighbourSearch<Unscaled>(tree, query, self, 1, new NeighbourCandidates(k, distances, weights), offsets, width);
+        var search = new NeighbourSearch<Unscaled>(tree, query, self, k, 1, scratch, width);
         search.Run();
         double squared = search.SquaredDistance;
         if (squared >= Reliable) return new KthNeighbour(squared, 0, search.Rank);
@@ -55,7 +49,7 @@ internal static class NeighbourQuery
         for (int attempt = 0; attempt < 8 && squared < Reliable; attempt++)
         {
             exponent += Math.Max(1, -Math.ILogB(squared) / 2);
-            var scaled = new NeighbourSearch<Scaled>(tree, query, self, Math.ScaleB(1.0, exponent), new NeighbourCandidates(k, distances, weights), offsets, width);
+            var scaled = new NeighbourSearch<Scaled>(tree, query, self, k, Math.ScaleB(1.0, exponent), scratch, width);
             scaled.Run();
             squared = scaled.SquaredDistance;
             rank = scaled.Rank;
@@ -67,8 +61,8 @@ internal static class NeighbourQuery
 
     /// <summary>
     /// Runs every job: for each stored point of the job's query tree, its k-th neighbour in the target tree (itself
-    /// left out when the two are one tree). Work is split into fixed blocks of leaves, so the results do not depend on
-    /// the number of threads.
+    /// left out when the two are one tree), in the query tree's order (neighbouring queries touch the same nodes).
+    /// Work is split into fixed blocks of leaves, so the results do not depend on the number of threads.
     /// </summary>
     /// <param name="jobs">The queries to run.</param>
     /// <param name="k">k ≥ 1.</param>
@@ -100,12 +94,12 @@ internal static class NeighbourQuery
             Span<int> weights = k <= 64 ? stackalloc int[k] : new int[k];
             Span<double> offsets = d <= 64 ? stackalloc double[d] : new double[d];
             Span<double> point = d <= 64 ? stackalloc double[d] : new double[d];
+            var scratch = new SearchScratch(offsets, distances, weights);
             for (int leaf = firstLeaf; leaf < endLeaf; leaf++)
                 for (int slot = queries.LeafStart[leaf]; slot < queries.LeafEnd[leaf]; slot++)
                 {
                     queries.CopySlot(slot, point);
-                    var found = Find(job.Target, point, job.IsSelf ? slot : -1, k, width, distances, weights, offsets);
-                    job.Results.Set(slot, found);
+                    job.Results.Set(slot, Find(job.Target, point, job.IsSelf ? slot : -1, k, width, scratch));
                 }
         }
         if (maxDegreeOfParallelism == 1 || slots <= ParallelThreshold)

@@ -1,3 +1,5 @@
+using MathNet.Numerics;
+
 namespace Kullback.Tests;
 
 /// <summary>
@@ -45,42 +47,50 @@ internal static class BruteForceNeighbours
         }
     }
 
+    /// <summary>Every point's sorted distances to the other points of its own sample.</summary>
+    public static Distances[] Self(double[] x, int d) =>
+        Enumerable.Range(0, x.Length / d).Select(i => Sorted(x, d, x.AsSpan(i * d, d), i)).ToArray();
+
+    /// <summary>Every point of x's sorted distances to the points of y.</summary>
+    public static Distances[] Cross(double[] x, double[] y, int d) =>
+        Enumerable.Range(0, x.Length / d).Select(i => Sorted(y, d, x.AsSpan(i * d, d), -1)).ToArray();
+
     /// <summary>Kozachenko–Leonenko from brute-force distances: ψ(n) − mean ψ(kᵢ) + ln V_d + d·mean ln ρᵢ.</summary>
-    public static double Entropy(double[] x, int d, int k)
+    public static double Entropy(Distances[] self, int d, int k)
     {
-        int n = x.Length / d;
+        int n = self.Length;
         double logs = 0, digammas = 0;
-        for (int i = 0; i < n; i++)
+        foreach (var distances in self)
         {
-            var (rho, rank) = Find(x, d, x.AsSpan(i * d, d), k, i);
+            var (rho, rank) = distances.Kth(k);
             logs += Math.Log(rho);
-            digammas += MathNet.Numerics.SpecialFunctions.DiGamma(rank);
+            digammas += SpecialFunctions.DiGamma(rank);
         }
-        double logUnitBall = d / 2.0 * Math.Log(Math.PI) - MathNet.Numerics.SpecialFunctions.GammaLn(d / 2.0 + 1);
-        return MathNet.Numerics.SpecialFunctions.DiGamma(n) - digammas / n + logUnitBall + d * logs / n;
+        double logUnitBall = d / 2.0 * Math.Log(Math.PI) - SpecialFunctions.GammaLn(d / 2.0 + 1);
+        return SpecialFunctions.DiGamma(n) - digammas / n + logUnitBall + d * logs / n;
     }
 
-    /// <summary>Wang–Kulkarni–Verdú from brute-force distances, clamped at 0.</summary>
-    public static double KullbackLeibler(double[] x, double[] y, int d, int k)
+    /// <summary>The size of the terms of an entropy estimate, ψ(n) + |ln V_d| + d·mean |ln ρᵢ|: the scale of its rounding errors.</summary>
+    public static double EntropyMagnitude(Distances[] self, int d, int k) =>
+        Math.Log(self.Length) + Math.Abs(d / 2.0 * Math.Log(Math.PI) - SpecialFunctions.GammaLn(d / 2.0 + 1)) + d * self.Average(s => Math.Abs(Math.Log(s.Kth(k).Distance)));
+
+    /// <summary>Wang–Kulkarni–Verdú from brute-force distances, before the clamp at 0.</summary>
+    public static double KullbackLeibler(Distances[] self, Distances[] cross, int d, int m, int k)
     {
-        int n = x.Length / d, m = y.Length / d;
+        int n = self.Length;
         double logs = 0, digammas = 0;
         for (int i = 0; i < n; i++)
         {
-            var (rho, ki) = Find(x, d, x.AsSpan(i * d, d), k, i);
-            var (nu, li) = Find(y, d, x.AsSpan(i * d, d), k, -1);
+            var (rho, ki) = self[i].Kth(k);
+            var (nu, li) = cross[i].Kth(k);
             logs += Math.Log(nu) - Math.Log(rho);
-            digammas += MathNet.Numerics.SpecialFunctions.DiGamma(ki) - MathNet.Numerics.SpecialFunctions.DiGamma(li);
+            digammas += SpecialFunctions.DiGamma(ki) - SpecialFunctions.DiGamma(li);
         }
-        return Math.Max(0, d * logs / n + digammas / n + Math.Log(m / (n - 1.0)));
+        return d * logs / n + digammas / n + Math.Log(m / (n - 1.0));
     }
 
-    /// <summary>The scale of the terms of an entropy estimate (for relative tolerances when the estimate itself is near 0).</summary>
-    public static double EntropyMagnitude(double[] x, int d, int k, double entropy)
-    {
-        int n = x.Length / d;
-        double logs = 0;
-        for (int i = 0; i < n; i++) logs += Math.Abs(Math.Log(Find(x, d, x.AsSpan(i * d, d), k, i).Distance));
-        return Math.Abs(entropy) + Math.Log(n) + d * logs / n;
-    }
+    /// <summary>The size of the terms of a divergence estimate: the scale of its rounding errors.</summary>
+    public static double KullbackLeiblerMagnitude(Distances[] self, Distances[] cross, int d, int m, int k) =>
+        Math.Abs(Math.Log(m / (self.Length - 1.0))) + d * self.Zip(cross).Average(p => Math.Abs(Math.Log(p.Second.Kth(k).Distance / p.First.Kth(k).Distance)))
+        + self.Zip(cross).Average(p => Math.Abs(SpecialFunctions.DiGamma(p.First.Kth(k).Rank) - SpecialFunctions.DiGamma(p.Second.Kth(k).Rank)));
 }
