@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using CsCheck;
 using Kullback.Continuous;
 using MathNet.Numerics;
@@ -43,6 +45,27 @@ public class NearestNeighbourEstimatorsTests
                 $"{set}, k {k}: together H(Q) {all.EntropyQ:R}, brute force {entropyY:R}");
             Assert.True(n > 0 && m > 0);
         }
+    }
+
+    /// <summary>Cases of tests/reference/make_nearest_neighbour_cases.py: scipy cKDTree or numpy brute-force distances, 60-digit mpmath sums.</summary>
+    public static TheoryData<int> GoldenCases => new(Enumerable.Range(0, Golden.GetArrayLength()));
+
+    private static readonly JsonElement Golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "nearest-neighbour-cases.json")))
+        .RootElement.GetProperty("cases").Clone();
+
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void The_estimates_match_independent_60_digit_references(int index)
+    {
+        var c = Golden[index];
+        double[] Points(string name) => c.GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        double Expected(string name) => double.Parse(c.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+        int d = c.GetProperty("dimensions").GetInt32(), k = c.GetProperty("k").GetInt32();
+        var all = NearestNeighbourEstimators.KullbackLeiblerAndEntropies(Points("x"), Points("y"), d, k);
+        string name = $"{c.GetProperty("name").GetString()}, k {k}";
+        Assert.True(Math.Abs(all.KullbackLeibler - Expected("kl")) <= 1e-13 * Math.Max(1, Expected("kl")), $"{name}: D {all.KullbackLeibler:R}, reference {Expected("kl"):R}");
+        Assert.True(Generators.Relative(all.EntropyP, Expected("entropy_p")) <= 1e-13, $"{name}: H(P) {all.EntropyP:R}, reference {Expected("entropy_p"):R}");
+        Assert.True(Generators.Relative(all.EntropyQ, Expected("entropy_q")) <= 1e-13, $"{name}: H(Q) {all.EntropyQ:R}, reference {Expected("entropy_q"):R}");
     }
 
     /// <summary>Rolls of a die: (value, count) for each face.</summary>
