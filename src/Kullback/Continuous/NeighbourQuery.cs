@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
 
 namespace Kullback.Continuous;
@@ -105,7 +106,17 @@ internal static class NeighbourQuery
         if (maxDegreeOfParallelism == 1 || slots <= ParallelThreshold)
             for (int b = 0; b < blocks.Count; b++) RunBlock(b);
         else
-            Parallel.For(0, blocks.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, RunBlock);
+        {
+            try
+            {
+                Parallel.For(0, blocks.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, RunBlock);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
+        }
     }
 }
 
