@@ -5,9 +5,10 @@ Reads the points Kullback's runner wrote (DIR/x-D-N.f64, DIR/y-D-N.f64: row-majo
 and times the usual scipy pipeline for the three k-NN estimates Kullback computes: cKDTree on each sample, x against
 x (k + 1, the first is the point itself), x against y (k) and y against y (k + 1), all with workers=-1, then
 Wang-Kulkarni-Verdu D(P||Q) and Kozachenko-Leonenko H(P), H(Q). Prints one JSON object:
-{"D:N": {"pipeline": s, "tree_only": s, "build": s, "values": [kl, hp, hq], "runs": r}, ...}, from the fastest of
+{"D:N": {"pipeline": s, "tree_only": s, "build": s, "cpu": s, "values": [kl, hp, hq], "runs": r}, ...}, from the fastest of
 REPEATS runs (one, if a run takes over a minute). "pipeline" is trees + queries + estimates; "tree_only" the trees and
-queries alone; "build" the two trees alone, each measured within that run.
+queries alone; "build" the two trees alone, each measured within that run; "cpu" the least processor time of a
+whole run, summed over threads (less disturbed than wall time when the machine is shared).
 With S > 0 (cases that would run for hours) only the first S points of x and of y are queried, against the full
 trees: the query time is scaled by N/S (the points are drawn independently, so the first S are a random sample),
 "extrapolated" is true, and "values" are the estimates' terms over those S points only (not comparable).
@@ -21,8 +22,8 @@ directory, k, repeats, cases = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), 
 
 
 def estimates(x, y, sample=0):
-    """The three estimates and the times of their parts: (values, build, build + queries, total)."""
-    start = time.perf_counter()
+    """The three estimates and the times of their parts: (values, build, build + queries, total, CPU total)."""
+    start, cpu_start = time.perf_counter(), time.process_time()
     n, d = x.shape
     m = y.shape[0]
     tx, ty = cKDTree(x), cKDTree(y)
@@ -36,10 +37,10 @@ def estimates(x, y, sample=0):
     log_ball = d / 2 * math.log(math.pi) - gammaln(d / 2 + 1)
     hp = digamma(n) - digamma(k) + log_ball + d * np.mean(np.log(rho))
     hq = digamma(m) - digamma(k) + log_ball + d * np.mean(np.log(rho_y))
-    done = time.perf_counter()
+    done, cpu_done = time.perf_counter(), time.process_time()
     scale = n / sample if sample else 1   # per-point work (queries, estimates) scaled up to all n points
     build, queries, sums = built - start, (queried - built) * scale, (done - queried) * scale
-    return (float(kl), float(hp), float(hq)), build, build + queries, build + queries + sums
+    return (float(kl), float(hp), float(hq)), build, build + queries, build + queries + sums, (cpu_done - cpu_start) * scale
 
 
 results = {}
@@ -53,8 +54,9 @@ for case in cases:
         runs.append(estimates(x, y, sample))
         if runs[-1][3] > 60:   # one run of a minute is measurement enough
             break
-    values, build, tree_only, pipeline = min(runs, key=lambda run: run[3])
-    results[case] = {"pipeline": pipeline, "tree_only": tree_only, "build": build, "values": values, "runs": len(runs),
+    values, build, tree_only, pipeline, _ = min(runs, key=lambda run: run[3])
+    cpu = min(run[4] for run in runs)
+    results[case] = {"pipeline": pipeline, "tree_only": tree_only, "build": build, "cpu": cpu, "values": values, "runs": len(runs),
                      "extrapolated": bool(sample)}
     print(f"scipy {case}: {pipeline:.3f} s (best of {len(runs)})", file=sys.stderr, flush=True)
 print(json.dumps(results))
