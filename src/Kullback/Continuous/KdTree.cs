@@ -14,7 +14,8 @@ namespace Kullback.Continuous;
 /// dimension (coordinate j of slot s at <c>((s / 8)·d + j)·8 + s % 8</c>). Padding slots have weight 0 and coordinates
 /// +∞, so their distance is +∞ and never counts. Nodes are 24-byte structs in preorder (left child = node + 1).</para>
 /// <para>Coordinates are stored multiplied by 2^−<see cref="Scale"/> (exact, a power of two) so that the largest lies in
-/// [½, 1): squared distances of data at 1e−160 or 1e150 neither underflow nor overflow.</para>
+/// [½, 1): squared distances of data at 1e−160 or 1e150 neither underflow nor overflow. (Scaling up is always exact;
+/// scaling down rounds only coordinates that become subnormal, below 2^−1022 of the largest: 300 decades apart.)</para>
 /// <para>Splits: the widest dimension of the node's bounding box, at the median, moved to the nearest boundary between
 /// different values so that all copies of a value go to one side. A node whose points all coincide becomes one slot with
 /// their count as its weight.</para>
@@ -96,7 +97,6 @@ internal sealed class KdTree
             slots = (LeafEnd[leaf] + Lanes - 1) / Lanes * Lanes;
         }
         SlotCount = slots;
-        for (int leaf = 0; leaf < LeafCount; leaf++) LargestLeaf = Math.Max(LargestLeaf, LeafEnd[leaf] - LeafStart[leaf]);
         Coordinates = new double[slots * dimensions];
         Array.Fill(Coordinates, double.PositiveInfinity);
         Weights = new int[slots];
@@ -153,9 +153,6 @@ internal sealed class KdTree
     public int SlotCount { get; }
 
     public int LeafCount { get; }
-
-    /// <summary>The most slots in one leaf.</summary>
-    public int LargestLeaf { get; }
 
     /// <summary>Every point coincides: the tree is one slot.</summary>
     public bool IsSinglePoint => Weights[0] == PointCount;

@@ -147,6 +147,4 @@ internal sealed class NeighbourResults(int slots)
         Exponent[slot] = neighbour.Exponent;
         Rank[slot] = (int)neighbour.Rank;
     }
-
-    public KthNeighbour this[int slot] => new(SquaredDistance[slot], Exponent[slot], Rank[slot]);
 }

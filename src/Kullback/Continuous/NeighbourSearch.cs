@@ -134,6 +134,11 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
         }
         if (!(distance < _candidates.Bound)) return;
         int start = _tree.LeafStart[leaf], end = _tree.LeafEnd[leaf];
+        if (_width == LaneWidth.Vector512 && double.IsPositiveInfinity(_candidates.Bound) && end - start <= MaxFirstLeaf)
+        {
+            ScanFirstLeaf512(start, end);
+            return;
+        }
         for (int slot = start; slot < end; slot += KdTree.Lanes)
         {
             if (_width == LaneWidth.Vector512) ScanChunk512(slot);
@@ -142,7 +147,48 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
         }
     }
 
-    private void ScanChunk512(int slot)
+    private const int MaxFirstLeaf = 16 * KdTree.Lanes;
+
+    /// <summary>
+    /// The first leaf a search scans (the answer still +∞): all its distances at once, then offered smallest first until
+    /// the answer is set, after which no other point of the leaf can lower it. Saves the many insertions that offering
+    /// a leaf's points in stored order costs while the list fills.
+    /// </summary>
+    private void ScanFirstLeaf512(int start, int end)
+    {
+        int chunks = (end - start + KdTree.Lanes - 1) / KdTree.Lanes;
+        Span<Vector512<double>> sums = stackalloc Vector512<double>[MaxFirstLeaf / KdTree.Lanes];
+        for (int c = 0; c < chunks; c++) sums[c] = Sum512(start + c * KdTree.Lanes);
+        while (true)
+        {
+            var least = sums[0];
+            for (int c = 1; c < chunks; c++) least = Vector512.Min(least, sums[c]);
+            var pairs = Vector512.Min(least, Swap(least, 1));
+            pairs = Vector512.Min(pairs, Swap(pairs, 2));
+            double smallest = Math.Min(pairs.GetElement(0), pairs.GetElement(4));
+            if (!(smallest < _candidates.Bound)) return;
+            var target = Vector512.Create(smallest);
+            for (int c = 0; c < chunks; c++)
+            {
+                uint at = (uint)Vector512.Equals(sums[c], target).ExtractMostSignificantBits();
+                if (at == 0) continue;
+                int lane = BitOperations.TrailingZeroCount(at);
+                sums[c] = sums[c].WithElement(lane, double.PositiveInfinity);
+                Offer(start + c * KdTree.Lanes + lane, smallest);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Each pair of lane groups of <paramref name="width"/> exchanged: the step of a horizontal minimum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Swap(Vector512<double> v, int width) => width == 1
+        ? Vector512.Shuffle(v, Vector512.Create(1L, 0, 3, 2, 5, 4, 7, 6))
+        : Vector512.Shuffle(v, Vector512.Create(2L, 3, 0, 1, 6, 7, 4, 5));
+
+    /// <summary>The squared distances of a chunk's eight points, summed over j in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly Vector512<double> Sum512(int slot)
     {
         int d = _query.Length;
         ref double chunk = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_coordinates), slot * d);
@@ -155,6 +201,12 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
             if (TScaling.Scales) diff *= factor;
             sum += diff * diff;
         }
+        return sum;
+    }
+
+    private void ScanChunk512(int slot)
+    {
+        var sum = Sum512(slot);
         uint hits = (uint)Vector512.LessThan(sum, Vector512.Create(_candidates.Bound)).ExtractMostSignificantBits();
         while (hits != 0)
         {
