@@ -154,6 +154,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
     /// the answer is set, after which no other point of the leaf can lower it. Saves the many insertions that offering
     /// a leaf's points in stored order costs while the list fills.
     /// </summary>
+    [SkipLocalsInit]
     private void ScanFirstLeaf512(int start, int end)
     {
         int chunks = (end - start + KdTree.Lanes - 1) / KdTree.Lanes;
