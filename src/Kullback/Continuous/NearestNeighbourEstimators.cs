@@ -14,7 +14,7 @@ namespace Kullback.Continuous;
 /// <para>Duplicate points (zero distances) are handled by the adaptive form of the estimators: where the k-th neighbour
 /// is at distance 0, kᵢ grows to the first positive distance, kᵢ = max(k, cᵢ + 1) with cᵢ the copies of xᵢ among the
 /// other points, and the digamma terms ψ(kᵢ) keep the estimate consistent. Copies are stored once with their count, so
-/// the time is O(n log n) (for low d) and the memory O(n·d) whatever the duplicates: 10⁶ dice rolls take milliseconds.</para>
+/// the time is O(n log n) (for low d) and the memory O(n·d) whatever the duplicates: 10⁶ dice rolls against 10⁶ take 0.13 s of processor time.</para>
 /// <para>Distances are exact: squared in coordinates rescaled by a power of two (so data at 1e−160 or 1e300 neither
 /// underflow nor overflow; each entropy gets d·ln 2^S back exactly, D(P‖Q) is unchanged), and distances whose squares
 /// would still be subnormal are recomputed with scaled differences. The neighbour distances equal, bit for bit, those of
