@@ -43,7 +43,7 @@ public static class NearestNeighbourEstimators
     /// (no positive distance exists there).</exception>
     public static double KullbackLeibler(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimensions, int k = 1, int maxDegreeOfParallelism = -1)
     {
-        var (treeX, treeY) = Trees(x, y, dimensions, k, maxDegreeOfParallelism);
+        var (treeX, treeY) = Trees(x, y, dimensions, k, k, maxDegreeOfParallelism);
         var self = NeighbourJob.Of(treeX, treeX);
         var cross = NeighbourJob.Of(treeX, treeY);
         NeighbourQuery.FindAll([self, cross], k, maxDegreeOfParallelism, NeighbourQuery.BestWidth);
@@ -85,9 +85,7 @@ public static class NearestNeighbourEstimators
     /// <exception cref="InvalidArgumentException">As for the two estimators; y needs k + 1 points here, for its entropy.</exception>
     public static NearestNeighbourEstimates KullbackLeiblerAndEntropies(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimensions, int k = 1, int maxDegreeOfParallelism = -1)
     {
-        CheckRank(k);
-        Check(y, dimensions, nameof(y), k + 1);
-        var (treeX, treeY) = Trees(x, y, dimensions, k, maxDegreeOfParallelism);
+        var (treeX, treeY) = Trees(x, y, dimensions, k, k + 1, maxDegreeOfParallelism);
         CheckNotSinglePoint(treeY, nameof(y));
         var selfX = NeighbourJob.Of(treeX, treeX);
         var cross = NeighbourJob.Of(treeX, treeY);
@@ -134,12 +132,12 @@ public static class NearestNeighbourEstimators
 
     private const double Ln2 = 0.69314718055994530942;
 
-    /// <summary>Checks both samples and builds their trees with one scale (so that D(P‖Q) is exactly scale-free).</summary>
-    private static (KdTree X, KdTree Y) Trees(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimensions, int k, int maxDegreeOfParallelism)
+    /// <summary>Checks both samples (y needs <paramref name="yMinimum"/> points) and builds their trees with one scale (so that D(P‖Q) is exactly scale-free).</summary>
+    private static (KdTree X, KdTree Y) Trees(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimensions, int k, int yMinimum, int maxDegreeOfParallelism)
     {
         CheckRank(k);
         Check(x, dimensions, nameof(x), k + 1);
-        Check(y, dimensions, nameof(y), k);
+        Check(y, dimensions, nameof(y), yMinimum);
         int scale = Math.Max(KdTree.ScaleFor(x), KdTree.ScaleFor(y));
         var (treeX, treeY) = KdTree.CreatePair(x, y, dimensions, scale, maxDegreeOfParallelism);
         CheckNotSinglePoint(treeX, nameof(x));
