@@ -6,5 +6,6 @@ using Kullback.Benchmarks;
 // bench/read_compare.sh                                                       reading side by side with pandas read_csv
 if (args.Length > 0 && args[0] == "compare") return Compare.Run(args);
 if (args.Length > 0 && args[0] == "read") return ReadComparison.Run(args);
+if (args.Length > 0 && args[0] == "knn") return KnnCompare.Run(args);   // k-NN estimators beside scipy's cKDTree: bench/knn_compare.py
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
