@@ -12,25 +12,25 @@ public static class EstimateAnalysis
     public static SampleEstimates Run(EstimateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.P);
+        ArgumentNullException.ThrowIfNull(request.Q);
         if (request.K < 1) throw new InvalidArgumentException($"k must be at least 1; got {request.K}.", nameof(request));
-        RequireSamples(request.P, request.PSource, request.K);
-        RequireSamples(request.Q, request.QSource, request.K);
-        int d = request.P[0].Length;
-        if (request.Q[0].Length != d)
+        RequireSamples(request.P, request.K);
+        RequireSamples(request.Q, request.K);
+        int d = request.P.Dimensions;
+        if (request.Q.Dimensions != d)
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                $"the points of {request.PSource} have {d} coordinates and those of {request.QSource} have {request.Q[0].Length}: they must have the same dimensions."));
-        return new SampleEstimates(
-            Information.FromNats(NearestNeighbourEstimators.KullbackLeibler(request.P, request.Q, request.K)),
-            Information.FromNats(NearestNeighbourEstimators.Entropy(request.P, request.K)),
-            Information.FromNats(NearestNeighbourEstimators.Entropy(request.Q, request.K)),
-            request.P.Count, request.Q.Count, d, request.K);
+                $"the points of {request.P.Source} have {d} coordinates and those of {request.Q.Source} have {request.Q.Dimensions}: they must have the same dimensions."));
+        // One call builds each tree once and reuses the P-to-P distances for h(P).
+        var estimates = NearestNeighbourEstimators.KullbackLeiblerAndEntropies(request.P.Coordinates.Span, request.Q.Coordinates.Span, d, request.K);
+        return new SampleEstimates(Information.FromNats(estimates.KullbackLeibler), Information.FromNats(estimates.EntropyP), Information.FromNats(estimates.EntropyQ),
+                                   request.P.Count, request.Q.Count, d, request.K);
     }
 
-    private static void RequireSamples(IReadOnlyList<double[]> points, string source, int k)
+    private static void RequireSamples(SamplePoints points, int k)
     {
-        ArgumentNullException.ThrowIfNull(points);
         if (points.Count <= k)
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                $"there are {points.Count} samples; k = {k} needs at least {k + 1}."), new InputLocation(source));
+                $"there are {points.Count} samples; k = {k} needs at least {k + 1}."), new InputLocation(points.Source));
     }
 }

@@ -28,12 +28,12 @@ internal static class EstimateCommand
                 throw new UsageException("SAMPLES_P and SAMPLES_Q cannot both be '-': standard input can supply only one of them.");
             var columns = parse.GetValue(column) is { } list ? ColumnSelector.ParseList(list) : null;
             var options = limits.Read(parse);
-            IReadOnlyList<double[]> Read(string path)
+            SamplePoints Read(string path)
             {
                 var points = TextInput.ReadPoints(InputSource.FromArgument(path, terminal.In), columns, options);
-                return [.. Enumerable.Range(0, points.Count).Select(i => points.Point(i).ToArray())];
+                return new SamplePoints(points.Coordinates, points.Dimensions, Sources.Shown(path));
             }
-            var request = new EstimateRequest(Read(pPath), Read(qPath), parse.GetValue(k), Sources.Shown(pPath), Sources.Shown(qPath));
+            var request = new EstimateRequest(Read(pPath), Read(qPath), parse.GetValue(k));
             var estimates = EstimateAnalysis.Run(request);
             if (parse.GetValue(json)) EstimateJson.Write(output, estimates, parse.GetValue(unit));
             else EstimateTable.Write(ConsoleFactory.For(output, terminal.IsInteractive), estimates, parse.GetValue(unit));
