@@ -23,6 +23,7 @@ internal static class KullbackCli
             SweepCommand.Create(terminal, verbose),
             ContinuousCommand.Create(terminal, verbose),
             EstimateCommand.Create(terminal, verbose),
+            Commands.Explore.ExploreCommand.Create(terminal, verbose),
         };
         root.SetAction(_ => CommandRunner.Report(terminal, "",
             $"a command is needed: {string.Join(", ", root.Subcommands.Select(c => c.Name))}. See 'kullback --help'.", ExitCodes.InputError));
