@@ -813,7 +813,9 @@
     let logLikelihood = null, aic = null, bic = null, messageLength = null;
     if (data.n != null && data.n > 0) {
       const sum = new NeumaierSum();
-      for (let i = 0; i < values.length; i++) sum.add(p[i] * data.n * logQ[i]);
+      // 0·ln 0 = 0: an outcome never observed adds nothing, even where Q gives it probability 0 (the library's
+      // p·N·ln Q is NaN there).
+      for (let i = 0; i < values.length; i++) if (p[i] > 0) sum.add(p[i] * data.n * logQ[i]);
       logLikelihood = sum.total;
       aic = 2 * k - 2 * logLikelihood;
       bic = k * Math.log(data.n) - 2 * logLikelihood;
@@ -1017,31 +1019,31 @@
     const MAX = 2147483647;
     const seedArray = new Array(56).fill(0);
     const subtraction = seed === -2147483648 ? MAX : Math.abs(seed);
-    let mj = 161803398 - subtraction;
+    let mj = (161803398 - subtraction) | 0;   // C#'s int arithmetic: every difference wraps to 32 bits
     seedArray[55] = mj;
     let mk = 1, ii = 0;
     for (let i = 1; i < 55; i++) {
       if ((ii += 21) >= 55) ii -= 55;
       seedArray[ii] = mk;
-      mk = mj - mk;
-      if (mk < 0) mk += MAX;
+      mk = (mj - mk) | 0;
+      if (mk < 0) mk = (mk + MAX) | 0;
       mj = seedArray[ii];
     }
     for (let k = 1; k < 5; k++) {
       for (let i = 1; i < 56; i++) {
         let n = i + 30;
         if (n >= 55) n -= 55;
-        seedArray[i] -= seedArray[1 + n];
-        if (seedArray[i] < 0) seedArray[i] += MAX;
+        seedArray[i] = (seedArray[i] - seedArray[1 + n]) | 0;
+        if (seedArray[i] < 0) seedArray[i] = (seedArray[i] + MAX) | 0;
       }
     }
     let inext = 0, inextp = 21;
     return function nextDouble() {
       if (++inext >= 56) inext = 1;
       if (++inextp >= 56) inextp = 1;
-      let value = seedArray[inext] - seedArray[inextp];
+      let value = (seedArray[inext] - seedArray[inextp]) | 0;
       if (value === MAX) value--;
-      if (value < 0) value += MAX;
+      if (value < 0) value = (value + MAX) | 0;
       seedArray[inext] = value;
       return value * (1.0 / MAX);
     };
