@@ -4,7 +4,7 @@
   'use strict';
 
   const PALETTE = { data: '#1f77b4', model: '#ff7f0e', second: '#2ca02c', infinite: '#d62728', accent: '#9467bd', grey: '#666' };
-  const W = 640, H = 300, M = { left: 58, right: 14, top: 30, bottom: 46 };
+  const W = 640, H = 300, M = { left: 58, right: 22, bottom: 46 };
 
   function esc(s) {
     return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -23,27 +23,34 @@
   function tickLabel(v) {
     const a = Math.abs(v);
     if (a === 0) return '0';
+    const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+    const e = Math.round(Math.log10(a));
+    if (a >= 1e4 && Math.abs(a - Math.pow(10, e)) < 1e-9 * a) return '10' + [...String(e)].map(d => SUPERSCRIPT[+d]).join('');
     if (a >= 1e4 || a < 1e-3) return v.toExponential(0);
     return String(Number(v.toPrecision(6)));
   }
 
-  function frame(id, label, body, xLabel, yLabel, legend, interactive) {
+  function frame(id, label, body, xLabel, yLabel, legend, interactive, top) {
     const role = interactive ? 'group' : 'img';
     return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${W} ${H}" role="${role}" aria-label="${esc(label)}" preserveAspectRatio="xMidYMid meet">`
       + body
       + `<text class="axis-label" x="${M.left + (W - M.left - M.right) / 2}" y="${H - 6}" text-anchor="middle">${esc(xLabel)}</text>`
-      + `<text class="axis-label" transform="translate(14 ${M.top + (H - M.top - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>`
-      + legendSvg(legend) + '</svg>';
+      + `<text class="axis-label" transform="translate(14 ${top + (H - top - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>`
+      + legend.svg + '</svg>';
   }
 
-  function legendSvg(items) {
-    let x = M.left, out = '';
+  /** The legend, wrapped into rows across the chart's width: its SVG and the height it takes. */
+  function legendLayout(items) {
+    let x = M.left, row = 0, out = '';
     for (const item of items) {
-      out += `<g class="legend-item"><rect x="${x}" y="8" width="12" height="12" fill="${item.color}"${item.dash ? ' opacity="0.6"' : ''}/>`
-        + `<text x="${x + 16}" y="18">${esc(item.name)}</text></g>`;
-      x += 28 + 7.2 * [...item.name].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+      const width = 28 + 7 * [...item.name].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 1.9 : 1), 0);
+      if (x > M.left && x + width > W - M.right) { x = M.left; row++; }
+      const y = 8 + 17 * row;
+      out += `<g class="legend-item"><rect x="${x}" y="${y}" width="12" height="12" fill="${item.color}"${item.dash ? ' opacity="0.6"' : ''}/>`
+        + `<text x="${x + 16}" y="${y + 10}">${esc(item.name)}</text></g>`;
+      x += width;
     }
-    return out;
+    return { svg: out, height: 8 + 17 * (row + 1) };
   }
 
   /**
@@ -52,15 +59,17 @@
    */
   function barChart(opts) {
     const n = opts.outcomes.length;
+    const legend = legendLayout(opts.series.map(s => ({ name: s.name, color: s.color })));
+    const T = legend.height + 6;
     const finite = opts.series.flatMap(s => s.values.filter(v => isFinite(v)));
     let yMax = opts.yMax ?? Math.max(1e-12, ...finite) * 1.12;
     let yMin = Math.min(0, ...finite);
     if (yMin < 0) yMin *= 1.12;
     if (!(yMax > yMin)) yMax = yMin + 1;
-    const plotW = W - M.left - M.right, plotH = H - M.top - M.bottom;
+    const plotW = W - M.left - M.right, plotH = H - T - M.bottom;
     const slot = plotW / n;
     const X = i => M.left + slot * i;
-    const Y = v => M.top + plotH * (yMax - v) / (yMax - yMin);
+    const Y = v => T + plotH * (yMax - v) / (yMax - yMin);
     let body = '';
     for (const t of ticks(yMin, yMax, 5)) {
       body += `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${Y(t)}" y2="${Y(t)}"/>`
@@ -71,8 +80,8 @@
     for (let i = 0; i < n; i++) {
       const highlighted = opts.highlight && opts.highlight.has(i);
       if (opts.infinite && opts.infinite.has(i)) {
-        body += `<rect class="infinite-bar" x="${X(i) + slot * 0.1}" y="${M.top}" width="${slot * 0.8}" height="${plotH}" fill="url(#hatch)" stroke="${PALETTE.infinite}"/>`
-          + `<text class="infinite-label" x="${X(i) + slot / 2}" y="${M.top + 14}" text-anchor="middle">${esc(opts.infiniteLabel ?? '∞')}</text>`;
+        body += `<rect class="infinite-bar" x="${X(i) + slot * 0.1}" y="${T}" width="${slot * 0.8}" height="${plotH}" fill="url(#hatch)" stroke="${PALETTE.infinite}"/>`
+          + `<text class="infinite-label" x="${X(i) + slot / 2}" y="${T + 14}" text-anchor="middle">${esc(opts.infiniteLabel ?? '∞')}</text>`;
       }
       const width = slot * 0.8 / bars.length;
       bars.forEach((s, j) => {
@@ -95,11 +104,10 @@
       if (i % every === 0) body += `<text class="tick" x="${X(i) + slot / 2}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(opts.outcomes[i])}</text>`;
     }
     if (yMin < 0) body += `<line class="zero" x1="${M.left}" x2="${W - M.right}" y1="${Y(0)}" y2="${Y(0)}"/>`;
-    body += `<line class="axis" x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}"/>`;
+    body += `<line class="axis" x1="${M.left}" x2="${M.left}" y1="${T}" y2="${H - M.bottom}"/>`;
     const defs = '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fde0e0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#d62728" stroke-width="2"/></pattern></defs>';
-    const legend = opts.series.map(s => ({ name: s.name, color: s.color }));
-    const svg = frame(opts.id, opts.label, defs + body, opts.xLabel, opts.yLabel, legend, !!opts.draggable);
-    return { svg, geometry: { left: M.left, top: M.top, plotW, plotH, slot, yMax, yMin, width: W, height: H } };
+    const svg = frame(opts.id, opts.label, defs + body, opts.xLabel, opts.yLabel, legend, !!opts.draggable, T);
+    return { svg, geometry: { left: M.left, top: T, plotW, plotH, slot, yMax, yMin, width: W, height: H } };
   }
 
   /**
@@ -108,16 +116,20 @@
    */
   function lineChart(opts) {
     const tx = opts.logX ? Math.log10 : x => x;
+    const legend = legendLayout(opts.series.map(s => ({ name: s.name, color: s.color, dash: s.dash }))
+      .concat((opts.hlines ?? []).filter(h => h.name).map(h => ({ name: h.name, color: h.color, dash: true })))
+      .concat((opts.points ?? []).filter(p => p.name).map(p => ({ name: p.name, color: p.color }))));
+    const T = legend.height + 6;
     const allX = opts.series.flatMap(s => s.xs).concat((opts.points ?? []).map(p => p.x));
     const allY = opts.series.flatMap(s => s.ys).concat((opts.points ?? []).map(p => p.y), (opts.hlines ?? []).map(h => h.y)).filter(v => isFinite(v));
     const xMin = opts.xMin ?? Math.min(...allX), xMax = opts.xMax ?? Math.max(...allX);
     const yMin = opts.yMin ?? Math.min(0, ...allY);
     let yMax = opts.yMax ?? Math.max(...allY) * 1.08;
     if (!(yMax > yMin)) yMax = yMin + 1;
-    const plotW = W - M.left - M.right, plotH = H - M.top - M.bottom;
+    const plotW = W - M.left - M.right, plotH = H - T - M.bottom;
     const X = x => M.left + plotW * (tx(x) - tx(xMin)) / ((tx(xMax) - tx(xMin)) || 1);
-    const Y = y => M.top + plotH * (yMax - Math.min(yMax, Math.max(yMin, y))) / (yMax - yMin);
-    let body = `<clipPath id="${esc(opts.id)}-clip"><rect x="${M.left}" y="${M.top}" width="${plotW}" height="${plotH}"/></clipPath>`;
+    const Y = y => T + plotH * (yMax - Math.min(yMax, Math.max(yMin, y))) / (yMax - yMin);
+    let body = `<clipPath id="${esc(opts.id)}-clip"><rect x="${M.left}" y="${T}" width="${plotW}" height="${plotH}"/></clipPath>`;
     for (const t of ticks(yMin, yMax, 5)) {
       body += `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${Y(t)}" y2="${Y(t)}"/>`
         + `<text class="tick" x="${M.left - 6}" y="${Y(t) + 4}" text-anchor="end">${tickLabel(t)}</text>`;
@@ -125,7 +137,7 @@
     const xt = opts.logX ? ticks(Math.log10(xMin), Math.log10(xMax), 5).filter(Number.isInteger).map(e => Math.pow(10, e)) : ticks(xMin, xMax, 6);
     for (const t of xt) body += `<text class="tick" x="${X(t)}" y="${H - M.bottom + 16}" text-anchor="middle">${tickLabel(t)}</text>`;
     for (const h of opts.hlines ?? []) if (isFinite(h.y)) body += `<line class="hline" x1="${M.left}" x2="${W - M.right}" y1="${Y(h.y)}" y2="${Y(h.y)}" stroke="${h.color}" stroke-dasharray="6 4"/>`;
-    for (const v of opts.vlines ?? []) body += `<line class="vline" x1="${X(v.x)}" x2="${X(v.x)}" y1="${M.top}" y2="${H - M.bottom}" stroke="${v.color}" stroke-dasharray="3 3"/>`;
+    for (const v of opts.vlines ?? []) body += `<line class="vline" x1="${X(v.x)}" x2="${X(v.x)}" y1="${T}" y2="${H - M.bottom}" stroke="${v.color}" stroke-dasharray="3 3"/>`;
     for (const s of opts.series) {
       let d = '', pen = false;
       s.xs.forEach((x, i) => {
@@ -137,11 +149,8 @@
       body += `<path class="curve" d="${d}" stroke="${s.color}"${s.dash ? ' stroke-dasharray="7 4"' : ''} fill="none" clip-path="url(#${esc(opts.id)}-clip)"/>`;
     }
     for (const p of opts.points ?? []) if (isFinite(p.y)) body += `<circle class="point" cx="${X(p.x)}" cy="${Y(p.y)}" r="5" fill="${p.color}" stroke="#fff" stroke-width="1.5"/>`;
-    body += `<line class="axis" x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}"/><line class="axis" x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}"/>`;
-    const legend = opts.series.map(s => ({ name: s.name, color: s.color, dash: s.dash }))
-      .concat((opts.hlines ?? []).filter(h => h.name).map(h => ({ name: h.name, color: h.color, dash: true })))
-      .concat((opts.points ?? []).filter(p => p.name).map(p => ({ name: p.name, color: p.color })));
-    return frame(opts.id, opts.label, body, opts.xLabel, opts.yLabel, legend, false);
+    body += `<line class="axis" x1="${M.left}" x2="${M.left}" y1="${T}" y2="${H - M.bottom}"/><line class="axis" x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}"/>`;
+    return frame(opts.id, opts.label, body, opts.xLabel, opts.yLabel, legend, false, T);
   }
 
   /** The table behind a chart: { caption, columns: [..], rows: [[..], ..], rowClass?: i → class }. */

@@ -52,7 +52,9 @@
     const n = K.observationCountOf(state.weights);
     const data = K.fitData(values, state.weights, n);
     const fitted = K.fitAll(data, null);
-    if (!fitted.fits.some(f => f.model.family === state.family)) state.family = fitted.fits[0].model.family;
+    // The tutorial's binomial first (its p slider is the tutorial's question), else the best fit.
+    if (!fitted.fits.some(f => f.model.family === state.family))
+      state.family = fitted.fits.some(f => f.model.family === 'binomial') ? 'binomial' : fitted.fits[0].model.family;
     const fit = fitted.fits.find(f => f.model.family === state.family);
     const override = state.overrides[state.family];
     let model = fit.model;
@@ -272,8 +274,7 @@
     const top = Math.min(Math.max(...finiteYs), Math.max(minY * 6, nowD * 1.3, 0.05));
     const svg = C.lineChart({
       id: 'sweep-svg', label: t('sweepHeading'), series: [{ name: `D(P‖${familyName(state.family)})`, xs: s.values, ys, color: P.second }],
-      points: [{ x: s.values[s.minimum], y: minY, color: P.infinite, name: t('sweepMin', s.key, fmt(s.values[s.minimum], 3), fmt(minY)) },
-        { x: now, y: nowD, color: P.model, name: t('sweepNow', s.key, fmt(now, 3), fmt(nowD)) }],
+      points: [{ x: s.values[s.minimum], y: minY, color: P.infinite, name: t('sweepMinLegend') }, { x: now, y: nowD, color: P.model, name: t('sweepNowLegend') }],
       vlines: [{ x: s.fitted, color: P.accent }], xLabel: s.key, yLabel: t('sweepAxis'), yMin: 0, yMax: top * 1.05,
     });
     replaceChart('sweep-chart', svg);
@@ -444,12 +445,11 @@
     const dataBox = $('data-chart');
     let dragging = null;
     const fromPointer = e => {
+      // Screen to chart coordinates through the SVG's own transform (it is letterboxed when its height is capped).
       const svg = dataBox.querySelector('svg'), g = JSON.parse(dataBox.dataset.geometry);
-      const r = svg.getBoundingClientRect(), scale = g.width / r.width;
-      const x = (e.clientX - r.left) * scale, y = (e.clientY - r.top) * (g.height / r.height);
-      const i = Math.floor((x - g.left) / g.slot);
-      const value = g.yMax - (y - g.top) / g.plotH * (g.yMax - g.yMin);
-      void scale;
+      const point = new DOMPoint(e.clientX, e.clientY).matrixTransform(svg.getScreenCTM().inverse());
+      const i = Math.floor((point.x - g.left) / g.slot);
+      const value = g.yMax - (point.y - g.top) / g.plotH * (g.yMax - g.yMin);
       return { i, value };
     };
     dataBox.addEventListener('pointerdown', e => {
@@ -597,8 +597,13 @@
   }
 
   window.kullbackExplore = Object.freeze({
-    /** The numbers on the page now, at full precision (nats unless named bits). */
+    /** The numbers on the page now, at full precision (nats unless named bits; +∞ as "Infinity", as in the page's data). */
     state() {
+      return JSON.parse(JSON.stringify(snapshot(), (key, value) => (value === Infinity ? 'Infinity' : value === -Infinity ? '-Infinity' : value)));
+    },
+  });
+
+  function snapshot() {
       return {
         language: state.lang, weights: state.weights.slice(), probabilities: derived.data.p.slice(), observationCount: derived.n,
         entropy: derived.entropy, family: state.family, parameters: { ...derived.model.params },
@@ -612,8 +617,7 @@
         mixture: mixtureFits && { forward: { ...mixtureFits.forward }, reverse: { ...mixtureFits.reverse } },
         selfCheck,
       };
-    },
-  });
+  }
 
   compute();
   selfCheck = checkAgainstLibrary();
