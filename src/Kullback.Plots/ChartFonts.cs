@@ -4,8 +4,8 @@ using SkiaSharp;
 namespace Kullback.Plots;
 
 /// <summary>
-/// Fonts for chart text in any script: finds an installed font that has the glyphs of a text (through the system's
-/// font manager — fontconfig on Linux) and gives it to a chart, so that ScottPlot measures and draws every label with the
+/// Fonts for chart text in any script: finds an installed font that has the glyphs of a text (SkiaSharp's font manager,
+/// then fontconfig's <c>fc-match</c>, then well-known CJK families) and gives it to a chart, so that ScottPlot measures and draws every label with the
 /// same typeface (measuring with a Latin font and drawing with a fallback is what clips Chinese legends and axis labels).
 /// </summary>
 public static class ChartFonts
@@ -59,6 +59,14 @@ public static class ChartFonts
 
     private static readonly Dictionary<string, string> Registered = new(StringComparer.Ordinal);
 
+    /// <summary>The installed family behind the font <see cref="Apply"/> gave <paramref name="plot"/>'s title; null when none was applied.</summary>
+    internal static string? InstalledFamilyOf(Plot plot)
+    {
+        string name = plot.Axes.Title.Label.FontName;
+        lock (Gate)
+            return Registered.FirstOrDefault(r => r.Value == name).Key;
+    }
+
     /// <summary>Registers the corrected family with ScottPlot once; returns the name to ask for.</summary>
     private static string Register(string family)
     {
@@ -82,14 +90,37 @@ public static class ChartFonts
         }
     }
 
+    /// <summary>SkiaSharp's own match for the first character, then fontconfig's choice for Chinese, then well-known CJK families.</summary>
     private static string? Find(string sample)
     {
         int first = char.ConvertToUtf32(sample, 0);
-        using var typeface = SKFontManager.Default.MatchCharacter(null, SKFontStyle.Normal, ["zh-Hans", "zh-CN", "zh"], first);
-        if (typeface is not null && HasGlyphs(typeface, sample)) return typeface.FamilyName;
+        using (var typeface = SKFontManager.Default.MatchCharacter(null, SKFontStyle.Normal, ["zh-Hans", "zh-CN", "zh"], first))
+            if (typeface is not null && HasGlyphs(typeface, sample)) return typeface.FamilyName;
+        if (FontconfigChoice("sans-serif:lang=zh-cn") is { } chosen && CanDraw(chosen, sample)) return chosen;
         foreach (string family in new[] { "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "Noto Sans CJK JP" })
             if (CanDraw(family, sample)) return family;
         return null;
+    }
+
+    /// <summary>The family fontconfig's <c>fc-match</c> picks for <paramref name="pattern"/>; null when fc-match is missing or fails.</summary>
+    private static string? FontconfigChoice(string pattern)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("fc-match") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("-f");
+            start.ArgumentList.Add("%{family[0]}");
+            start.ArgumentList.Add(pattern);
+            using var process = System.Diagnostics.Process.Start(start);
+            if (process is null) return null;
+            string family = process.StandardOutput.ReadToEnd().Trim();
+            if (!process.WaitForExit(5000)) return null;
+            return process.ExitCode == 0 && family.Length > 0 ? family : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;   // no fontconfig tools on this system
+        }
     }
 
     private static bool HasGlyphs(SKTypeface typeface, string text)

@@ -16,13 +16,19 @@ internal static class DemoCharts
     /// through fontconfig) that ScottPlot measures and draws every label with; without one, English labels and a
     /// one-line note saying so.
     /// </summary>
+    /// <remarks>KULLBACK_CHART_FONT names the family to use instead of the one found.</remarks>
     public static (Text Text, string? Font, string? Note) Labels(Text language)
     {
         ArgumentNullException.ThrowIfNull(language);
         if (language.Culture.TwoLetterISOLanguageName != "zh") return (language, null, null);
-        string? font = ChartFonts.FamilyFor(ChartFonts.ChineseSample);
+        string? chosen = Environment.GetEnvironmentVariable(FontVariable);
+        string? font = string.IsNullOrWhiteSpace(chosen) ? ChartFonts.FamilyFor(ChartFonts.ChineseSample)
+            : ChartFonts.CanDraw(chosen.Trim(), ChartFonts.ChineseSample) ? chosen.Trim() : null;
         return font is null ? (Text.English, null, language["ChartsNoCjkFont"]) : (language, font, null);
     }
+
+    /// <summary>The environment variable that names the chart font for Chinese labels.</summary>
+    public const string FontVariable = "KULLBACK_CHART_FONT";
 
     /// <summary>The charts, named as <see cref="Names"/>; divergences in nats, as the tutorial gives them.</summary>
     /// <param name="w">The walkthrough.</param>
