@@ -83,13 +83,9 @@ public static class ExploreData
             if (fit.MessageLength is { } message) WriteNumber(json, "messageLength", message.Nats);
             else json.WriteNull("messageLength");
             // The same vectors the page measures: the observed outcomes, and Q's mass beyond them as one more outcome.
-            double outside = Math.Max(0, 1 - q.Sum());
-            double[] pp = [.. p, 0], qq = [.. q, outside];
-            if (q.All(x => x > 0))
-            {
-                WriteNumber(json, "crossEntropy", Measures.CrossEntropy(pp, qq));
-                WriteNumber(json, "jensenShannon", Measures.JensenShannonDivergence(pp, qq));
-            }
+            double[] pp = [.. p, 0], qq = [.. q, OutsideMass(q)];
+            WriteNumber(json, "crossEntropy", Measures.CrossEntropy(pp, qq));
+            WriteNumber(json, "jensenShannon", Measures.JensenShannonDivergence(pp, qq));
             WriteArray(json, "contributions", fit.Contributions.Select(c => c.Contribution.Nats).ToArray());
             WriteMessage(json, p, q);
             json.WriteEndObject();
@@ -104,6 +100,20 @@ public static class ExploreData
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>1 − ΣQ over the observed outcomes (compensated, as the library and the page take it), at least 0.</summary>
+    public static double OutsideMass(IReadOnlyList<double> q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        double sum = 0, compensation = 0;
+        foreach (double x in q)
+        {
+            double t = sum + x;
+            compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
+        }
+        return Math.Max(0, 1 - (sum + compensation));
     }
 
     private static void WriteMessage(Utf8JsonWriter json, double[] p, double[] q)

@@ -71,7 +71,7 @@
     const X = i => M.left + slot * i;
     const Y = v => T + plotH * (yMax - v) / (yMax - yMin);
     let body = '';
-    for (const t of ticks(yMin, yMax, 5)) {
+    for (const t of ticks(yMin, yMax, 7)) {
       body += `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${Y(t)}" y2="${Y(t)}"/>`
         + `<text class="tick" x="${M.left - 6}" y="${Y(t) + 4}" text-anchor="end">${tickLabel(t)}</text>`;
     }
@@ -128,9 +128,11 @@
     if (!(yMax > yMin)) yMax = yMin + 1;
     const plotW = W - M.left - M.right, plotH = H - T - M.bottom;
     const X = x => M.left + plotW * (tx(x) - tx(xMin)) / ((tx(xMax) - tx(xMin)) || 1);
-    const Y = y => T + plotH * (yMax - Math.min(yMax, Math.max(yMin, y))) / (yMax - yMin);
+    // Points beyond the range are drawn a little beyond it and cut by the clip path (no false flat tops).
+    const span = yMax - yMin;
+    const Y = y => T + plotH * (yMax - Math.min(yMax + span, Math.max(yMin - span, y))) / span;
     let body = `<clipPath id="${esc(opts.id)}-clip"><rect x="${M.left}" y="${T}" width="${plotW}" height="${plotH}"/></clipPath>`;
-    for (const t of ticks(yMin, yMax, 5)) {
+    for (const t of ticks(yMin, yMax, 7)) {
       body += `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${Y(t)}" y2="${Y(t)}"/>`
         + `<text class="tick" x="${M.left - 6}" y="${Y(t) + 4}" text-anchor="end">${tickLabel(t)}</text>`;
     }
@@ -148,7 +150,7 @@
       });
       body += `<path class="curve" d="${d}" stroke="${s.color}"${s.dash ? ' stroke-dasharray="7 4"' : ''} fill="none" clip-path="url(#${esc(opts.id)}-clip)"/>`;
     }
-    for (const p of opts.points ?? []) if (isFinite(p.y)) body += `<circle class="point" cx="${X(p.x)}" cy="${Y(p.y)}" r="5" fill="${p.color}" stroke="#fff" stroke-width="1.5"/>`;
+    for (const p of opts.points ?? []) if (isFinite(p.y)) body += `<circle class="point" cx="${X(p.x)}" cy="${Y(p.y)}" r="5" fill="${p.color}" stroke="#fff" stroke-width="1.5" clip-path="url(#${esc(opts.id)}-clip)"/>`;
     body += `<line class="axis" x1="${M.left}" x2="${M.left}" y1="${T}" y2="${H - M.bottom}"/><line class="axis" x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}"/>`;
     return frame(opts.id, opts.label, body, opts.xLabel, opts.yLabel, legend, false, T);
   }

@@ -194,8 +194,9 @@
       const s = sliderSpec(state.family, key, fit.model);
       const v = model.params[key];
       return `<div class="slider"><label for="param-${key}">${esc(key === 'lambda' ? 'λ' : key === 'alpha' ? 'α' : key === 'beta' ? 'β' : key === 'mu' ? 'μ' : key === 'sigma' ? 'σ' : key)} = <output id="param-${key}-value">${fmt(v, 4)}</output></label>`
-        + `<input type="range" id="param-${key}" data-key="${key}" min="${s.min}" max="${s.max}" step="${s.step}" value="${v}">`
-        + `<span class="fitted">${esc(t('fittedMark', fmt(fit.model.params[key], 4)))}</span></div>`;
+        + `<input type="range" id="param-${key}" data-key="${key}" min="${s.min}" max="${s.max}" step="${s.step}" value="${v}" list="param-${key}-marks">`
+        + `<datalist id="param-${key}-marks"><option value="${fit.model.params[key]}"></option></datalist>`
+        + `<span class="fitted">${esc(state.family === 'binomial' && key === 'p' ? t('meanEstimateMark', fmt(fit.model.params[key], 4)) : t('fittedMark', fmt(fit.model.params[key], 4)))}</span></div>`;
     }).join('') + (keys.length ? `<div class="slider"><button type="button" id="back-to-fit">${esc(t('backToFit'))}</button></div>` : '');
   }
 
@@ -211,7 +212,7 @@
       ['m-klqp', 'mKlQP', current.klQP], ['m-js', 'mJs', current.jensenShannon], ['m-message', 'mMessage', current.messageLength],
     ];
     $('measures').innerHTML = items.map(([id, key, nats]) => `<dt>${esc(t(key))}</dt><dd id="${id}" class="${nats === Infinity ? 'infinite' : ''}" data-value="${nats === Infinity ? 'Infinity' : nats == null ? '' : nats / LN2}">`
-      + `${nats == null ? esc(t('unknownN')) : fmt(nats / LN2) + ' ' + esc(t('bits'))}</dd>`).join('');
+      + `${nats == null ? esc(id === 'm-message' ? t('unknownN') : '—') : fmt(nats / LN2) + ' ' + esc(t('bits'))}</dd>`).join('');
     const notes = [];
     if (current.infiniteAt.length) notes.push(t('infinitePQ', current.infiniteAt.join(', ')));
     if (current.klQP === Infinity) {

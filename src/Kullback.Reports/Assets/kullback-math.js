@@ -822,22 +822,26 @@
       messageLength = -logLikelihood + k / 2 * Math.log(data.n);
     }
     const contributions = values.map((x, i) => (p[i] === 0 ? 0 : logQ[i] === -Infinity ? Infinity : p[i] * (Math.log(p[i]) - logQ[i])));
-    const crossEntropyPQ = vectors ? crossEntropy(vectors[0], vectors[1]) : infiniteAt(p, q).length ? Infinity : entropyOf(p) + klPQ;
-    const js = vectors ? jensenShannon(vectors[0], vectors[1]) : null;
+    // H(P, Q) and JS over the same outcomes as D(P‖Q): the observed ones and Q's mass beyond them.
+    const measured = [[...p, 0], [...q, Math.max(0, 1 - neumaierTotal(q))]];
+    const crossEntropyPQ = crossEntropy(measured[0], measured[1]);
+    const js = jensenShannon(measured[0], measured[1]);
     return {
       model: m, k, q, logQ, klPQ, klQP, crossEntropy: crossEntropyPQ, jensenShannon: js,
       logLikelihood, aic, bic, messageLength, contributions, infiniteAt: infiniteAt(p, q),
     };
   }
 
-  function entropyOf(p) { return entropy(p); }
+  function neumaierTotal(x) {
+    const s = new NeumaierSum();
+    for (const v of x) s.add(v);
+    return s.total;
+  }
 
   /** [p, 0] and [q, 1 − Σq] when every q > 0; null when some Q(k) underflowed to 0 with ln Q(k) finite. */
   function withOutside(p, q) {
     if (!q.every(x => x > 0)) return null;
-    const inside = new NeumaierSum();
-    for (const x of q) inside.add(x);
-    return [[...p, 0], [...q, Math.max(0, 1 - inside.total)]];
+    return [[...p, 0], [...q, Math.max(0, 1 - neumaierTotal(q))]];
   }
 
   function klFromData(p, q, logQ, vectors) {

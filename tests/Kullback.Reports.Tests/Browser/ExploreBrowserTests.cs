@@ -93,6 +93,9 @@ public sealed class ExploreBrowserTests(ChromiumFixture chromium)
         await session.Page.Locator("#param-p").FillAsync("0");
         await session.SettledAsync();
         Assert.Equal(double.PositiveInfinity, await session.ValueAsync("#m-klpq"));
+        Assert.Equal(double.PositiveInfinity, await session.ValueAsync("#m-cross"));
+        double[] pointMass = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];   // binomial(10, 0) on 0…10, and nothing beyond
+        Close(await session.ValueAsync("#m-js"), Measures.JensenShannonDivergence([.. data.Probabilities, 0], pointMass, InformationUnit.Bits), 1e-12, "JS stays finite");
         Assert.Contains("D(P‖Q) = ∞", await session.Page.Locator("#infinite-note").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(10, await session.Page.Locator("#overlay-chart .infinite-bar").CountAsync());
         Assert.Equal(10, await session.Page.Locator("#contrib-table tr.infinite").CountAsync());
@@ -251,12 +254,9 @@ public sealed class ExploreBrowserTests(ChromiumFixture chromium)
             {
                 Close(await session.ValueAsync("#m-klpq"), fit.DataToModel.Bits, 1e-12, "selected D(P‖Q)", optimised ? 0.01 : 0);
                 double[] q = [.. fit.Contributions.Select(c => c.Q)];
-                double[] pq = [.. DiscreteDistribution.FromCounts(weights).Probabilities, 0], qq = [.. q, Math.Max(0, 1 - q.Sum())];
-                if (q.All(v => v > 0))
-                {
-                    Close(await session.ValueAsync("#m-cross"), Measures.CrossEntropy(pq, qq, InformationUnit.Bits), optimised ? 1e-9 : 1e-12, "selected H(P, Q)");
-                    Close(await session.ValueAsync("#m-js"), Measures.JensenShannonDivergence(pq, qq, InformationUnit.Bits), optimised ? 1e-9 : 1e-12, "selected JS");
-                }
+                double[] pq = [.. DiscreteDistribution.FromCounts(weights).Probabilities, 0], qq = [.. q, ExploreData.OutsideMass(q)];
+                Close(await session.ValueAsync("#m-cross"), Measures.CrossEntropy(pq, qq, InformationUnit.Bits), optimised ? 1e-9 : 1e-12, "selected H(P, Q)");
+                Close(await session.ValueAsync("#m-js"), Measures.JensenShannonDivergence(pq, qq, InformationUnit.Bits), optimised ? 1e-9 : 1e-12, "selected JS");
             }
         }
         var notApplicable = await session.Page.Locator("#family-table tr.na").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.family)");
