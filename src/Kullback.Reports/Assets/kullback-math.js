@@ -742,14 +742,15 @@
 
   /**
    * Minimises a smooth f(x, y) with an analytic gradient: damped Newton steps with a finite-difference Hessian of the
-   * gradient (gradient descent where it is not convex), then the library's Newton polish. Null when the gradient does
+   * gradient (gradient descent where it is not convex) while f strictly decreases and |g|₁ ≥ 1e-8, then the library's
+   * Newton polish. Null when the gradient does
    * not vanish (|g|₁ ≥ 1e-6), as Fitting/Optimizer.cs refuses.
    */
   function minimize2(f, gradient, x, y) {
     let fx = f(x, y);
     for (let iteration = 0; iteration < 500; iteration++) {
       const [gx, gy] = gradient(x, y);
-      if (!(Math.abs(gx) + Math.abs(gy) >= 1e-11)) break;
+      if (!(Math.abs(gx) + Math.abs(gy) >= 1e-8)) break;   // near enough: the polish takes it from here
       const h = hessian(gradient, x, y);
       let dx, dy;
       const det = h.xx * h.yy - h.xy * h.xy;
@@ -759,7 +760,7 @@
       let step = 1, moved = false;
       for (let halving = 0; halving < 60; halving++, step /= 2) {
         const nx = x + step * dx, ny = y + step * dy, fn = f(nx, ny);
-        if (fn <= fx) { x = nx; y = ny; fx = fn; moved = true; break; }
+        if (fn < fx) { x = nx; y = ny; fx = fn; moved = true; break; }
       }
       if (!moved) break;
     }

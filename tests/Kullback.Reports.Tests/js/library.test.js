@@ -1,7 +1,7 @@
 // kullback-math.js against the library's own values for the same cases (written by the .NET test NodeMathTests into
 // the file named by KULLBACK_LIBRARY_VALUES): special functions, model probabilities, measures, fits, sweeps, the
 // message home with .NET's seeded Random, the normal closed form. Everything to 1e-12 relative; parameters found by an
-// optimiser (negative binomial, beta-binomial, discretised normal) to 1e-9, their divergences to 1e-12 (1e-14 absolute
+// optimiser (negative binomial, beta-binomial, discretised normal) to 1e-9, their divergences to 1e-12 (1e-13 absolute
 // when small).
 'use strict';
 const test = require('node:test');
@@ -60,9 +60,11 @@ test('fits, rankings and evaluations equal the library\'s', { skip }, () => {
       const tolerance = OPTIMISED.has(f.family) ? 1e-9 : 1e-15;
       for (const [key, value] of Object.entries(f.parameters)) close(m.model.params[key], value, tolerance, `${what} ${f.family}.${key}`);
       assert.equal(m.k, f.k, `${what} ${f.family} k`);
-      // At an optimiser's minimum D(P‖Q) agrees to 1e-12 relative, or to 1e-14 absolute when D itself is small (the two
-      // optimisers' points differ by 1e-10, and D is flat there to its rounding noise).
-      close(m.klPQ, f.klPQ, 1e-12, `${what} ${f.family} D(P‖Q)`, OPTIMISED.has(f.family) ? 0.01 : 0);
+      // At an optimiser's minimum D(P‖Q) agrees to 1e-12 relative, or to 1e-13 absolute when D itself is small: the
+      // beta-binomial's Q comes from differences of ln Γ values near 10, whose rounding alone moves a D of 1e-3 by
+      // 1e-14 to 1e-13 (at the library's own parameters its D = 0.0012922819230108 for [0.1, 0.2, 0.3, 0.25, 0.15] is
+      // 5.7e-12 relative off the 40-digit value, the page's 4e-11).
+      close(m.klPQ, f.klPQ, 1e-12, `${what} ${f.family} D(P‖Q)`, OPTIMISED.has(f.family) ? 0.1 : 0);
       close(m.klQP, f.klQP, OPTIMISED.has(f.family) ? 1e-9 : 1e-12, `${what} ${f.family} D(Q‖P)`);
       if (f.messageLength != null) close(m.messageLength, f.messageLength, 1e-12, `${what} ${f.family} message length`);
       else if (d.rankBy === 'message') assert.ok(isFinite(m.messageLength), `${what} ${f.family}: the page's message length ${m.messageLength}`);
