@@ -36,7 +36,7 @@ public static class ChartFile
 
     /// <summary>Writes the chart as an SVG document at <paramref name="path"/>.</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    /// <remarks>Chinese labels keep their characters (see <see cref="SvgIdeographs"/>).</remarks>
+    /// <remarks>Chinese labels keep their characters (Skia's SVG writer alone would put look-alike radicals in their place).</remarks>
     public static void SaveSvg(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(plot);
