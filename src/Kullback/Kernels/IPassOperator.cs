@@ -1,0 +1,31 @@
+namespace Kullback.Kernels;
+
+/// <summary>
+/// A measure's per-element work for the fused pass (<see cref="FusedPass"/>): its terms, written once and generic over
+/// the vector width (<see cref="Simd1"/> is the scalar form), added to the lanes' sums. The pass itself adds the inputs
+/// to <see cref="Lanes{TV}.SumP"/> and <see cref="Lanes{TV}.SumQ"/> and tracks their minima.
+/// </summary>
+/// <remarks>
+/// In <see cref="MaskedMode"/> an operator must accept any finite non-negative inputs: p = q = 0 adds nothing (the
+/// padding of a last partial vector), a term that is +∞ by definition sets a mask and adds nothing, and a value the fast
+/// path cannot trust (a subnormal ratio, say) sets <see cref="Lanes{TV}.Trouble"/>. In <see cref="CleanMode"/> it may
+/// assume positive inputs where <see cref="CleanNeedsPositiveP"/> and <see cref="CleanNeedsPositiveQ"/> say so, and
+/// records in <see cref="Lanes{TV}.Check"/> what <see cref="IsClean"/> must see before the block's sums are trusted.
+/// </remarks>
+internal interface IPassOperator<TSelf> where TSelf : struct, IPassOperator<TSelf>
+{
+    /// <summary>Whether the pass reads q; if not, p is passed as both arguments.</summary>
+    static abstract bool ReadsQ { get; }
+
+    /// <summary>Whether the clean loop needs every p &gt; 0.</summary>
+    static abstract bool CleanNeedsPositiveP { get; }
+
+    /// <summary>Whether the clean loop needs every q &gt; 0.</summary>
+    static abstract bool CleanNeedsPositiveQ { get; }
+
+    /// <summary>Adds the terms of one vector of elements.</summary>
+    void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode;
+
+    /// <summary>Whether a block run in the clean loop is sound beyond what the pass checks (finite sums, positivity).</summary>
+    static virtual bool IsClean<TV>(in Lanes<TV> lanes) where TV : struct, ISimd<TV> => true;
+}

@@ -1,0 +1,63 @@
+namespace Kullback.Kernels;
+
+/// <summary>
+/// The fast Pearson χ² pass. With A = Σ (p − wq)²/q, taken as d·(d/q) with d = p − wq one fused multiply–add (no
+/// cancellation), the divergence of the normalised vectors is χ² = (Σq·A − (Σp − wΣq)²)/Σp², exactly for any w. The pass
+/// runs at w = 1, and once more at w = Σp/Σq when the correction cancels. Rényi of order 2 is ln(1 + χ²).
+/// </summary>
+/// <remarks>A term carries at most 4 roundings (d, the quotient, the product, and w·Σq in the correction).</remarks>
+internal static class ChiSquaredKernel
+{
+    /// <summary>χ²(p‖q) (+∞ where some p &gt; 0 has q = 0), or false when the bound (or the input) sends the work to the exact path.</summary>
+    public static bool TryDivergence<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double value) where T : unmanaged
+    {
+        var s = FusedPass.Run(new ChiSquaredOperator(1.0), p, q, settings);
+        if (Finish(s, 1.0, out value)) return true;
+        if (!s.Usable(readsQ: true) || s.InfiniteA || Math.Abs(s.P - s.Q) <= 1e-6 * s.P) return false;
+        double weight = s.P / s.Q;
+        s = FusedPass.Run(new ChiSquaredOperator(weight), p, q, settings);
+        return Finish(s, weight, out value);
+    }
+
+    private static bool Finish(in PassSums s, double weight, out double value)
+    {
+        value = double.NaN;
+        if (!s.Usable(readsQ: true)) return false;
+        if (s.InfiniteA)
+        {
+            value = double.PositiveInfinity;
+            return true;
+        }
+        double sp = s.P, sq = s.Q, wsq = weight * sq, u = ErrorBound.U, chain = s.Chain;
+        double a = s.A.Total, difference = sp - wsq;
+        double differenceError = chain * u * (sp + wsq) + u * (wsq + Math.Abs(difference));
+        value = (sq * a - difference * difference) / (sp * sp);
+        double bound = (sq * (chain + 4) * u * a + a * chain * u * sq + 2 * (Math.Abs(difference) + differenceError) * differenceError
+                        + u * (sq * a + difference * difference)) / (sp * sp)
+                       + Math.Abs(value) * (2 * chain + 4) * u + ErrorBound.Underflow(s.Count, sp) * sq / sp;
+        return ErrorBound.Accept(value, bound);
+    }
+}
+
+/// <summary>A = Σ (p − wq)²/q over q &gt; 0; +∞ terms where p &gt; 0 = q.</summary>
+internal readonly struct ChiSquaredOperator(double weight) : IPassOperator<ChiSquaredOperator>
+{
+    private readonly double _weight = weight;
+
+    public static bool ReadsQ => true;
+    public static bool CleanNeedsPositiveP => false;
+    public static bool CleanNeedsPositiveQ => true;
+
+    public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
+    {
+        TV difference = TV.FusedMultiplyAdd(-TV.Create(_weight), q, p);
+        TV term = difference * (difference / q);
+        if (TMode.Masked)
+        {
+            TV qPositive = TV.GreaterThanZero(q);
+            lanes.InfiniteA |= TV.AndNot(TV.GreaterThanZero(p), qPositive);
+            term &= qPositive;
+        }
+        lanes.A += term;
+    }
+}

@@ -1,0 +1,73 @@
+namespace Kullback.Kernels;
+
+/// <summary>
+/// The fast Jensen–Shannon pass. With c = w·q, A = Σ p·ln(2p/(p + c)) and B = Σ c·ln(2c/(p + c)), the divergence of the
+/// normalised vectors is G/(2Σp) with G = A + B evaluated at w = Σp/Σq (G is homogeneous of degree one in (p, c)).
+/// The pass runs at w = 1 (probability vectors: Σp ≈ Σq), and the normalisation enters to first order,
+/// G(w·(1 + δ)) = A + (1 + δ)·B + R with δ = Σp/(w·Σq) − 1 and |R| ≤ δ²·(Σp + wΣq)/(8(1 − |δ|)²); when δ is too large for
+/// that (counts against probabilities) a second pass runs at w = Σp/Σq, where δ is a rounding error.
+/// </summary>
+/// <remarks>
+/// A term's argument 2p/(p + c) carries three roundings (c, the sum, the quotient), so its error is at most 3u·p (or
+/// 3u·c) plus (4 + 2)·u·|term|.
+/// </remarks>
+internal static class JensenShannonKernel
+{
+    /// <summary>JS(p, q) in nats, or false when the bound (or the input) sends the work to the exact path.</summary>
+    public static bool TryDivergence<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double nats) where T : unmanaged
+    {
+        var s = FusedPass.Run(new JensenShannonOperator(1.0), p, q, settings);
+        if (Finish(s, 1.0, out nats, out double delta)) return true;
+        if (!s.Usable(readsQ: true) || Math.Abs(delta) < 1e-6) return false;
+        double weight = s.P / s.Q;
+        s = FusedPass.Run(new JensenShannonOperator(weight), p, q, settings);
+        return Finish(s, weight, out nats, out _);
+    }
+
+    private static bool Finish(in PassSums s, double weight, out double nats, out double delta)
+    {
+        nats = double.NaN;
+        delta = double.NaN;
+        if (!s.Usable(readsQ: true)) return false;
+        double sp = s.P, wsq = weight * s.Q, u = ErrorBound.U, chain = s.Chain;
+        double a = s.A.Total, b = s.B.Total;
+        delta = (sp - wsq) / wsq;
+        double deltaError = (2 * chain + 3) * u * (1 + Math.Abs(delta));
+        double reach = Math.Abs(delta) + deltaError;   // |δ| at most, given the sums' errors
+        double remainder = reach < 0.5 ? reach * reach * (sp + wsq) / (8 * (1 - reach) * (1 - reach)) : double.PositiveInfinity;
+        nats = (a + (1 + delta) * b) / (2 * sp);
+        double errorA = u * ((chain + 2 + ErrorBound.LogUlps) * s.AbsA + 3 * sp);
+        double errorB = u * ((chain + 3 + ErrorBound.LogUlps) * s.AbsB + 3 * wsq);
+        double bound = (errorA + (1 + Math.Abs(delta)) * errorB + Math.Abs(b) * deltaError + remainder) / (2 * sp)
+                       + Math.Abs(nats) * (chain + 2) * u + 2 * ErrorBound.Underflow(s.Count, sp);
+        const double ln2 = 0.69314718055994530942;
+        if (nats > ln2 && nats - bound <= ln2) nats = ln2;   // the true value never exceeds ln 2
+        return ErrorBound.Accept(nats, bound) && nats <= ln2;
+    }
+}
+
+/// <summary>A = Σ p·ln(2p/(p + wq)), B = Σ wq·ln(2wq/(p + wq)), terms with p = 0 (A) or q = 0 (B) left out.</summary>
+internal readonly struct JensenShannonOperator(double weight) : IPassOperator<JensenShannonOperator>
+{
+    private readonly double _weight = weight;
+
+    public static bool ReadsQ => true;
+    public static bool CleanNeedsPositiveP => true;
+    public static bool CleanNeedsPositiveQ => true;
+
+    public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
+    {
+        TV c = q * TV.Create(_weight), sum = p + c;
+        TV logP = TV.Log((p + p) / sum), logC = TV.Log((c + c) / sum);
+        if (TMode.Masked)
+        {
+            logP &= TV.GreaterThanZero(p);
+            logC &= TV.GreaterThanZero(q);
+        }
+        TV termP = p * logP, termC = c * logC;
+        lanes.A += termP;
+        lanes.AbsA += TV.Abs(termP);
+        lanes.B += termC;
+        lanes.AbsB += TV.Abs(termC);
+    }
+}
