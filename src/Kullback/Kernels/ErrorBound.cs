@@ -33,9 +33,12 @@ internal static class ErrorBound
     /// <summary>The absolute error subnormal terms may add to a pass's sum of <paramref name="count"/> terms, relative to <paramref name="scale"/>.</summary>
     public static double Underflow(int count, double scale) => count * TinyTermError / scale;
 
-    /// <summary>A finite, non-negative value whose bound is small enough.</summary>
+    /// <summary>
+    /// A finite, positive value whose bound is positive, finite and small enough. An exact 0 is always left to the exact
+    /// path (which gives it exactly), and a bound of 0 can only come from an intermediate that overflowed.
+    /// </summary>
     public static bool Accept(double value, double bound) =>
-        double.IsFinite(value) && value >= 0 && bound <= AcceptedRelativeError * value;
+        double.IsFinite(value) && value > 0 && bound > 0 && bound <= AcceptedRelativeError * value;
 
     /// <summary>ln(y/x) for two positive, finite sums, with a bound on its error given theirs (first order: errX/x + errY/y).</summary>
     public static double LogRatio(double x, double y, double errorX, double errorY, out double error)

@@ -139,14 +139,11 @@ internal static unsafe class FusedPass
         op.Accumulate<TV, TMode>(vp, vq, ref lanes);
     }
 
-    /// <summary>A clean block: finite sums, positive inputs where the operator needs them, and the operator's own check.</summary>
+    /// <summary>A clean block: finite sums, inputs no smaller than the operator's clean loop allows, and the operator's own check.</summary>
     private static bool IsClean<TOp, TV>(TOp op, in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
     {
         _ = op;
-        var notPositive = TV.Zero;
-        if (TOp.CleanNeedsPositiveP) notPositive |= TV.LessThan(lanes.MinP, TV.Create(double.Epsilon));
-        if (TOp.CleanNeedsPositiveQ) notPositive |= TV.LessThan(lanes.MinQ, TV.Create(double.Epsilon));
-        return !TV.AnyBitSet(notPositive | TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero))
+        return !TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero))
                && Finite(TV.Sum(lanes.SumP) + TV.Sum(lanes.SumQ) + TV.Sum(lanes.A) + TV.Sum(lanes.B))
                && TOp.IsClean(lanes);
     }
@@ -155,10 +152,16 @@ internal static unsafe class FusedPass
     private static bool NothingMasked<TOp, TV>(TOp op, in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
     {
         _ = op;
-        var notPositive = TV.Zero;
-        if (TOp.CleanNeedsPositiveP) notPositive |= TV.LessThan(lanes.MinP, TV.Create(double.Epsilon));
-        if (TOp.CleanNeedsPositiveQ) notPositive |= TV.LessThan(lanes.MinQ, TV.Create(double.Epsilon));
-        return !TV.AnyBitSet(notPositive | lanes.InfiniteA | lanes.InfiniteB | lanes.Trouble);
+        return !TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | lanes.InfiniteA | lanes.InfiniteB | lanes.Trouble);
+    }
+
+    /// <summary>Lanes whose smallest p or q is below what the operator's clean loop may see.</summary>
+    private static TV BelowCleanMinimum<TOp, TV>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
+    {
+        var below = TV.Zero;
+        if (TOp.CleanMinimumP > 0) below |= TV.LessThan(lanes.MinP, TV.Create(TOp.CleanMinimumP));
+        if (TOp.CleanMinimumQ > 0) below |= TV.LessThan(lanes.MinQ, TV.Create(TOp.CleanMinimumQ));
+        return below;
     }
 
     private static void Commit<TV>(in Lanes<TV> lanes, ref PassSums acc) where TV : struct, ISimd<TV>

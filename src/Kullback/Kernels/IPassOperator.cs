@@ -9,7 +9,7 @@ namespace Kullback.Kernels;
 /// In <see cref="MaskedMode"/> an operator must accept any finite non-negative inputs: p = q = 0 adds nothing (the
 /// padding of a last partial vector), a term that is +∞ by definition sets a mask and adds nothing, and a value the fast
 /// path cannot trust (a subnormal ratio, say) sets <see cref="Lanes{TV}.Trouble"/>. In <see cref="CleanMode"/> it may
-/// assume positive inputs where <see cref="CleanNeedsPositiveP"/> and <see cref="CleanNeedsPositiveQ"/> say so, and
+/// assume inputs of at least <see cref="CleanMinimumP"/> and <see cref="CleanMinimumQ"/>, and
 /// records in <see cref="Lanes{TV}.Check"/> what <see cref="IsClean"/> must see before the block's sums are trusted.
 /// </remarks>
 internal interface IPassOperator<TSelf> where TSelf : struct, IPassOperator<TSelf>
@@ -17,11 +17,14 @@ internal interface IPassOperator<TSelf> where TSelf : struct, IPassOperator<TSel
     /// <summary>Whether the pass reads q; if not, p is passed as both arguments.</summary>
     static abstract bool ReadsQ { get; }
 
-    /// <summary>Whether the clean loop needs every p &gt; 0.</summary>
-    static abstract bool CleanNeedsPositiveP { get; }
+    /// <summary>
+    /// The least p the clean loop may see: 0 (zeros are fine), <see cref="double.Epsilon"/> (positive) or the smallest
+    /// normal double (no subnormal either).
+    /// </summary>
+    static abstract double CleanMinimumP { get; }
 
-    /// <summary>Whether the clean loop needs every q &gt; 0.</summary>
-    static abstract bool CleanNeedsPositiveQ { get; }
+    /// <summary>The least q the clean loop may see (as <see cref="CleanMinimumP"/>).</summary>
+    static abstract double CleanMinimumQ { get; }
 
     /// <summary>Adds the terms of one vector of elements.</summary>
     void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode;

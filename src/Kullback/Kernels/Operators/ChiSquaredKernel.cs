@@ -31,22 +31,24 @@ internal static class ChiSquaredKernel
         double sp = s.P, sq = s.Q, wsq = weight * sq, u = ErrorBound.U, chain = s.Chain;
         double a = s.A.Total, difference = sp - wsq;
         double differenceError = chain * u * (sp + wsq) + u * (wsq + Math.Abs(difference));
-        value = (sq * a - difference * difference) / (sp * sp);
-        double bound = (sq * (chain + 4) * u * a + a * chain * u * sq + 2 * (Math.Abs(difference) + differenceError) * differenceError
-                        + u * (sq * a + difference * difference)) / (sp * sp)
-                       + Math.Abs(value) * (2 * chain + 4) * u + ErrorBound.Underflow(s.Count, sp) * sq / sp;
+        // (Σq·A − Δ²)/Σp², in factors that neither overflow nor underflow: (Σq/Σp)·(A/Σp) − (Δ/Σp)².
+        double ratio = sq / sp, scaledA = a / sp, scaledDifference = difference / sp, scaledError = differenceError / sp;
+        value = ratio * scaledA - scaledDifference * scaledDifference;
+        double bound = ratio * scaledA * ((2 * chain + 4) * u + u)
+                       + 2 * (Math.Abs(scaledDifference) + scaledError) * scaledError + u * scaledDifference * scaledDifference
+                       + Math.Abs(value) * (2 * chain + 4) * u + ErrorBound.Underflow(s.Count, sp) * ratio;
         return ErrorBound.Accept(value, bound);
     }
 }
 
-/// <summary>A = Σ (p − wq)²/q over q &gt; 0; +∞ terms where p &gt; 0 = q.</summary>
+/// <summary>A = Σ (p − wq)²/q over q &gt; 0; +∞ terms where p &gt; 0 = q; a subnormal q is left to the exact path.</summary>
 internal readonly struct ChiSquaredOperator(double weight) : IPassOperator<ChiSquaredOperator>
 {
     private readonly double _weight = weight;
 
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => false;
-    public static bool CleanNeedsPositiveQ => true;
+    public static double CleanMinimumP => 0;
+    public static double CleanMinimumQ => 2.2250738585072014E-308;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
@@ -56,6 +58,8 @@ internal readonly struct ChiSquaredOperator(double weight) : IPassOperator<ChiSq
         {
             TV qPositive = TV.GreaterThanZero(q);
             lanes.InfiniteA |= TV.AndNot(TV.GreaterThanZero(p), qPositive);
+            // A subnormal q divides a difference that may itself have lost bits (p − w·q rounded below the normal range).
+            lanes.Trouble |= qPositive & TV.LessThan(q, TV.Create(2.2250738585072014E-308));
             term &= qPositive;
         }
         lanes.A += term;

@@ -47,8 +47,8 @@ internal static class EntropyKernel
 internal readonly struct EntropyOperator : IPassOperator<EntropyOperator>
 {
     public static bool ReadsQ => false;
-    public static bool CleanNeedsPositiveP => true;
-    public static bool CleanNeedsPositiveQ => false;
+    public static double CleanMinimumP => double.Epsilon;
+    public static double CleanMinimumQ => 0;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
@@ -64,8 +64,8 @@ internal readonly struct EntropyOperator : IPassOperator<EntropyOperator>
 internal readonly struct CrossEntropyOperator : IPassOperator<CrossEntropyOperator>
 {
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => false;
-    public static bool CleanNeedsPositiveQ => true;
+    public static double CleanMinimumP => 0;
+    public static double CleanMinimumQ => double.Epsilon;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {

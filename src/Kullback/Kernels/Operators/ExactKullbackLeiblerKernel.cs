@@ -69,8 +69,8 @@ internal readonly struct ExactKullbackLeiblerOperator(in ExactPair c) : IPassOpe
     private readonly double _spHi = c.Sp.Hi, _spLo = c.Sp.Lo, _sqHi = c.Sq.Hi, _sqLo = c.Sq.Lo, _logScale = c.LogScale;
 
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => false;
-    public static bool CleanNeedsPositiveQ => false;
+    public static double CleanMinimumP => 0;
+    public static double CleanMinimumQ => 0;
 
     /// <summary>The same in both modes: the terms are masked as they are computed.</summary>
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode

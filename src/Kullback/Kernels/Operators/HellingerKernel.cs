@@ -31,7 +31,7 @@ internal static class HellingerKernel
             nats = -Numerics.Elementary.LogOnePlus(-h2);
             return ErrorBound.Accept(nats, 1.45 * bound / h2 * nats + 2 * u * nats);
         }
-        double coefficient = s.B.Total / Math.Sqrt(weight * s.P * s.Q);
+        double coefficient = s.B.Total / (Math.Sqrt(weight * s.Q) * Math.Sqrt(s.P));
         if (s.B.Total == 0)
         {
             nats = double.PositiveInfinity;   // no outcome has p > 0 and q > 0 (no product underflowed: that is flagged)
@@ -64,10 +64,11 @@ internal static class HellingerKernel
         double correction = difference / root * (difference / root);
         double differenceError = chain * u * (sp + wsq) + u * (wsq + Math.Abs(difference));
         double correctionError = 2 * (Math.Abs(difference) + differenceError) * differenceError / (root * root) + 4 * u * correction;
-        double denominator = 2 * Math.Sqrt(weight * sp * s.Q);
+        double denominator = 2 * Math.Sqrt(wsq) * Math.Sqrt(sp);   // 2√(w·Σp·Σq), without overflow
         squared = (a - correction) / denominator;
+        if (!double.IsFinite(squared) || !double.IsFinite(denominator)) return false;
         bound = ((chain + 8) * u * a + correctionError) / denominator + Math.Abs(squared) * (chain + 4) * u
-                + ErrorBound.Underflow(s.Count, sp);
+                + ErrorBound.Underflow(s.Count, denominator);
         if (squared > 1 && squared - bound <= 1) squared = 1;
         return squared <= 1;
     }
@@ -79,15 +80,15 @@ internal readonly struct HellingerOperator(double weight) : IPassOperator<Hellin
     private readonly double _weight = weight;
 
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => true;
-    public static bool CleanNeedsPositiveQ => true;
+    public static double CleanMinimumP => double.Epsilon;
+    public static double CleanMinimumQ => double.Epsilon;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV w = TV.Create(_weight), c = q * w;
         TV difference = TV.FusedMultiplyAdd(-w, q, p);
         TV product = p * c, root = TV.Sqrt(product);
-        TV term = difference * difference / (p + c + (root + root));
+        TV term = difference * (difference / (p + c + (root + root)));   // no subnormal square divided by a tiny sum
         if (TMode.Masked)
         {
             TV pPositive = TV.GreaterThanZero(p), qPositive = TV.GreaterThanZero(q);

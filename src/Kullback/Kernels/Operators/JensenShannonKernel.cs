@@ -52,8 +52,8 @@ internal readonly struct JensenShannonOperator(double weight) : IPassOperator<Je
     private readonly double _weight = weight;
 
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => true;
-    public static bool CleanNeedsPositiveQ => true;
+    public static double CleanMinimumP => double.Epsilon;
+    public static double CleanMinimumQ => double.Epsilon;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {

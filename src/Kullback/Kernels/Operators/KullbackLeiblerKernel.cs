@@ -77,8 +77,8 @@ internal static class KullbackLeiblerKernel
 internal readonly struct KullbackLeiblerOperator : IPassOperator<KullbackLeiblerOperator>
 {
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => true;
-    public static bool CleanNeedsPositiveQ => true;
+    public static double CleanMinimumP => double.Epsilon;
+    public static double CleanMinimumQ => double.Epsilon;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {

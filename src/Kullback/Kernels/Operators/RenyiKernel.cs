@@ -24,7 +24,7 @@ internal static class RenyiKernel
         }
         double sp = s.P, sq = s.Q, a = s.A.Total, u = ErrorBound.U, chain = s.Chain;
         if (!(a > 0)) return false;   // every term underflowed, or disjoint supports: the exact path decides
-        double errorA = (chain + 6 + 2 * alpha) * u * a + 5 * alpha * u * s.B.Total + ErrorBound.Underflow(s.Count, 1) * sq;
+        double errorA = (chain + 6 + 2 * alpha) * u * a + 5 * alpha * u * s.B.Total + (s.Count + sq) * ErrorBound.TinyTermError;   // a subnormal term, or a subnormal e^(α·ln r) times q
         double logA = ErrorBound.LogRatio(sq, a, chain * u * sq, errorA, out double logAError);
         double logScale = ErrorBound.LogRatio(sp, sq, chain * u * sp, chain * u * sq, out double logScaleError);
         double logSum = logA + alpha * logScale;
@@ -41,8 +41,8 @@ internal readonly struct RenyiOperator(double alpha) : IPassOperator<RenyiOperat
     private readonly double _alpha = alpha;
 
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => true;
-    public static bool CleanNeedsPositiveQ => true;
+    public static double CleanMinimumP => double.Epsilon;
+    public static double CleanMinimumQ => double.Epsilon;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {

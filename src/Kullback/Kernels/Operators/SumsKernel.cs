@@ -27,8 +27,8 @@ internal static class SumsKernel
 internal readonly struct SumsOperator : IPassOperator<SumsOperator>
 {
     public static bool ReadsQ => false;
-    public static bool CleanNeedsPositiveP => false;
-    public static bool CleanNeedsPositiveQ => false;
+    public static double CleanMinimumP => 0;
+    public static double CleanMinimumQ => 0;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {

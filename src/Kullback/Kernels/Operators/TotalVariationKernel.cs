@@ -37,8 +37,8 @@ internal readonly struct TotalVariationOperator(double weight) : IPassOperator<T
     private readonly double _weight = weight;
 
     public static bool ReadsQ => true;
-    public static bool CleanNeedsPositiveP => false;
-    public static bool CleanNeedsPositiveQ => false;
+    public static double CleanMinimumP => 0;
+    public static double CleanMinimumQ => 0;
 
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode =>
         lanes.A += TV.Abs(TV.FusedMultiplyAdd(-TV.Create(_weight), q, p));
