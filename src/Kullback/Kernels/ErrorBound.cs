@@ -40,6 +40,12 @@ internal static class ErrorBound
     public static bool Accept(double value, double bound) =>
         double.IsFinite(value) && value > 0 && bound > 0 && bound <= AcceptedRelativeError * value;
 
+    /// <summary>
+    /// Whether Σp and Σq differ by more than their rounding: then a pass at w = Σp/Σq (for the measures whose pass
+    /// weighs q by w) can succeed where the one at w = 1 failed.
+    /// </summary>
+    public static bool Mismatched(in PassSums s) => s.Usable(readsQ: true) && Math.Abs(s.P - s.Q) > 4 * s.Chain * U * (s.P + s.Q);
+
     /// <summary>ln(y/x) for two positive, finite sums, with a bound on its error given theirs (first order: errX/x + errY/y).</summary>
     public static double LogRatio(double x, double y, double errorX, double errorY, out double error)
     {

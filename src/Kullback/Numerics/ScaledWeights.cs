@@ -73,28 +73,27 @@ internal readonly struct ScaledWeights
     /// <summary>Scales <paramref name="x"/>, which the caller has checked: finite, non-negative, not empty, not all zero.</summary>
     public static ScaledWeights Of(ReadOnlySpan<double> x)
     {
-        int argMax = IndexOfMax(x);
+        int argMax = Kernels.ScaledSumKernel.IndexOfMax(x);
         double max = x[argMax];
         int exponent = -Math.ILogB(max);
         var (f1, f2) = Factors(exponent);
+        double largest = max * f1 * f2;
+        // Vectorised, the common case: no deep entry on either side of the largest.
+        if (Kernels.ScaledSumKernel.TrySum(x, 0, argMax, f1, f2, out var before) && Kernels.ScaledSumKernel.TrySum(x, argMax + 1, x.Length, f1, f2, out var after))
+        {
+            var regular = before + after;
+            return new ScaledWeights(exponent, regular + largest, argMax, regular, DoubleDouble.Zero, hasDeep: false);
+        }
         var rest = DoubleDouble.Zero;
         var deepRest = DoubleDouble.Zero;
-        bool hasDeep = false;
         for (int i = 0; i < x.Length; i++)
         {
             if (i == argMax) continue;
             double s = x[i] * f1 * f2;
-            if (s >= RegularLimit)
-            {
-                rest += s;
-            }
-            else if (x[i] > 0)
-            {
-                hasDeep = true;
-                deepRest += Math.ScaleB(x[i], exponent + DeepShift);
-            }
+            if (s >= RegularLimit) rest += s;
+            else if (x[i] > 0) deepRest += Math.ScaleB(x[i], exponent + DeepShift);
         }
-        return new ScaledWeights(exponent, rest + max * f1 * f2, argMax, rest, deepRest, hasDeep);
+        return new ScaledWeights(exponent, rest + largest, argMax, rest, deepRest, hasDeep: true);
     }
 
     /// <summary>sᵢ = xᵢ·2ᵉ, exact unless it is deep (then rounded, possibly to 0).</summary>
@@ -149,19 +148,4 @@ internal readonly struct ScaledWeights
     /// <summary>2ᵉ as two representable powers of two (one suffices unless e &gt; 1023, when the largest entry is subnormal).</summary>
     private static (double, double) Factors(int exponent) =>
         exponent <= 1023 ? (Math.ScaleB(1.0, exponent), 1.0) : (Math.ScaleB(1.0, 1023), Math.ScaleB(1.0, exponent - 1023));
-
-    private static int IndexOfMax(ReadOnlySpan<double> x)
-    {
-        int argMax = 0;
-        double max = x[0];
-        for (int i = 1; i < x.Length; i++)
-        {
-            if (x[i] > max)
-            {
-                max = x[i];
-                argMax = i;
-            }
-        }
-        return argMax;
-    }
 }

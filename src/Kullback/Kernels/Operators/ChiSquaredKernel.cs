@@ -13,7 +13,7 @@ internal static class ChiSquaredKernel
     {
         var s = FusedPass.Run(new ChiSquaredOperator(1.0), p, q, settings);
         if (Finish(s, 1.0, out value)) return true;
-        if (!s.Usable(readsQ: true) || s.InfiniteA || Math.Abs(s.P - s.Q) <= 1e-6 * s.P) return false;
+        if (s.InfiniteA || !ErrorBound.Mismatched(s)) return false;
         double weight = s.P / s.Q;
         s = FusedPass.Run(new ChiSquaredOperator(weight), p, q, settings);
         return Finish(s, weight, out value);

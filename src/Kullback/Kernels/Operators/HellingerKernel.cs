@@ -15,14 +15,28 @@ internal static class HellingerKernel
     /// <summary>H² in [0, 1], or false when the bound (or the input) sends the work to the exact path.</summary>
     public static bool TrySquared<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double squared) where T : unmanaged
     {
-        var s = Run(p, q, settings, out double weight);
-        return Squared(s, weight, out squared, out double bound) && ErrorBound.Accept(squared, bound);
+        var s = FusedPass.Run(new HellingerOperator(1.0), p, q, settings);
+        if (AcceptedSquared(s, 1.0, out squared)) return true;
+        if (!ErrorBound.Mismatched(s)) return false;
+        double weight = s.P / s.Q;
+        return AcceptedSquared(FusedPass.Run(new HellingerOperator(weight), p, q, settings), weight, out squared);
     }
 
     /// <summary>The Bhattacharyya distance −ln BC in nats (+∞ for disjoint supports), or false.</summary>
     public static bool TryBhattacharyya<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double nats) where T : unmanaged
     {
-        var s = Run(p, q, settings, out double weight);
+        var s = FusedPass.Run(new HellingerOperator(1.0), p, q, settings);
+        if (Bhattacharyya(s, 1.0, out nats)) return true;
+        if (!ErrorBound.Mismatched(s)) return false;
+        double weight = s.P / s.Q;
+        return Bhattacharyya(FusedPass.Run(new HellingerOperator(weight), p, q, settings), weight, out nats);
+    }
+
+    private static bool AcceptedSquared(in PassSums s, double weight, out double squared) =>
+        Squared(s, weight, out squared, out double bound) && ErrorBound.Accept(squared, bound);
+
+    private static bool Bhattacharyya(in PassSums s, double weight, out double nats)
+    {
         nats = double.NaN;
         if (!Squared(s, weight, out double h2, out double bound)) return false;
         double u = ErrorBound.U;
@@ -31,28 +45,15 @@ internal static class HellingerKernel
             nats = -Numerics.Elementary.LogOnePlus(-h2);
             return ErrorBound.Accept(nats, 1.45 * bound / h2 * nats + 2 * u * nats);
         }
-        double coefficient = s.B.Total / (Math.Sqrt(weight * s.Q) * Math.Sqrt(s.P));
         if (s.B.Total == 0)
         {
             nats = double.PositiveInfinity;   // no outcome has p > 0 and q > 0 (no product underflowed: that is flagged)
             return true;
         }
+        double coefficient = s.B.Total / (Math.Sqrt(weight * s.Q) * Math.Sqrt(s.P));
         nats = -Math.Log(coefficient);
         double relative = (2 * s.Chain + 6) * u;   // BC's relative error: B, Σp and Σq, the roots and the quotient
         return ErrorBound.Accept(nats, relative + u * nats);
-    }
-
-    /// <summary>The pass at w = 1, and again at w = Σp/Σq when the first one's correction would cancel.</summary>
-    private static PassSums Run<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double weight) where T : unmanaged
-    {
-        weight = 1.0;
-        var s = FusedPass.Run(new HellingerOperator(weight), p, q, settings);
-        if (s.Usable(readsQ: true) && Math.Abs(s.P - s.Q) > 1e-6 * s.P)
-        {
-            weight = s.P / s.Q;
-            s = FusedPass.Run(new HellingerOperator(weight), p, q, settings);
-        }
-        return s;
     }
 
     private static bool Squared(in PassSums s, double weight, out double squared, out double bound)

@@ -5,7 +5,7 @@ namespace Kullback.Kernels;
 /// normalised vectors is G/(2Σp) with G = A + B evaluated at w = Σp/Σq (G is homogeneous of degree one in (p, c)).
 /// The pass runs at w = 1 (probability vectors: Σp ≈ Σq), and the normalisation enters to first order,
 /// G(w·(1 + δ)) = A + (1 + δ)·B + R with δ = Σp/(w·Σq) − 1 and |R| ≤ δ²·(Σp + wΣq)/(8(1 − |δ|)²); when δ is too large for
-/// that (counts against probabilities) a second pass runs at w = Σp/Σq, where δ is a rounding error.
+/// that (counts against probabilities) and the first pass fails, a second runs at w = Σp/Σq, where δ is a rounding error.
 /// </summary>
 /// <remarks>
 /// A term's argument 2p/(p + c) carries three roundings (c, the sum, the quotient), so its error is at most 3u·p (or
@@ -17,21 +17,20 @@ internal static class JensenShannonKernel
     public static bool TryDivergence<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double nats) where T : unmanaged
     {
         var s = FusedPass.Run(new JensenShannonOperator(1.0), p, q, settings);
-        if (Finish(s, 1.0, out nats, out double delta)) return true;
-        if (!s.Usable(readsQ: true) || Math.Abs(delta) < 1e-6) return false;
+        if (Finish(s, 1.0, out nats)) return true;
+        if (!ErrorBound.Mismatched(s)) return false;
         double weight = s.P / s.Q;
         s = FusedPass.Run(new JensenShannonOperator(weight), p, q, settings);
-        return Finish(s, weight, out nats, out _);
+        return Finish(s, weight, out nats);
     }
 
-    private static bool Finish(in PassSums s, double weight, out double nats, out double delta)
+    private static bool Finish(in PassSums s, double weight, out double nats)
     {
         nats = double.NaN;
-        delta = double.NaN;
         if (!s.Usable(readsQ: true)) return false;
         double sp = s.P, wsq = weight * s.Q, u = ErrorBound.U, chain = s.Chain;
         double a = s.A.Total, b = s.B.Total;
-        delta = (sp - wsq) / wsq;
+        double delta = (sp - wsq) / wsq;
         double deltaError = (2 * chain + 3) * u * (1 + Math.Abs(delta));
         double reach = Math.Abs(delta) + deltaError;   // |δ| at most, given the sums' errors
         double remainder = reach < 0.5 ? reach * reach * (sp + wsq) / (8 * (1 - reach) * (1 - reach)) : double.PositiveInfinity;
