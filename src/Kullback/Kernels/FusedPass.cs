@@ -88,24 +88,30 @@ internal static unsafe class FusedPass
         for (int block = start; block < whole; block += VectorsPerBlock * TV.Count)
         {
             int blockEnd = Math.Min(whole, block + VectorsPerBlock * TV.Count);
-            var lanes = Lanes<TV>.Empty;
             if (tryClean)
             {
-                for (int i = block; i < blockEnd; i += TV.Count)
-                    Step<TOp, T, TE, TV, CleanMode>(op, ref p, ref q, (nuint)i, ref lanes);
-                if (IsClean(op, lanes))
-                {
-                    Commit(lanes, ref acc);
-                    continue;
-                }
-                lanes = Lanes<TV>.Empty;
+                var clean = Run<TOp, T, TE, TV, CleanMode>(op, ref p, ref q, block, blockEnd);
+                if (CommitIfClean<TOp, TV>(clean, ref acc)) continue;
             }
-            for (int i = block; i < blockEnd; i += TV.Count)
-                Step<TOp, T, TE, TV, MaskedMode>(op, ref p, ref q, (nuint)i, ref lanes);
-            tryClean = NothingMasked(op, lanes);
-            Commit(lanes, ref acc);
+            var masked = Run<TOp, T, TE, TV, MaskedMode>(op, ref p, ref q, block, blockEnd);
+            tryClean = NothingMasked<TOp, TV>(masked);
+            Commit<TOp, TV>(masked, Totals<TOp, TV>(masked), ref acc);
         }
         if (whole < end) Tail<TOp, T, TE, TV>(op, ref p, ref q, whole, end, ref acc);
+    }
+
+    /// <summary>
+    /// One block's vectors. The lanes live in this method's locals (the JIT keeps them in registers: nothing outside
+    /// takes their address) and are returned whole.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Lanes<TV> Run<TOp, T, TE, TV, TMode>(TOp op, ref T p, ref T q, int start, int end)
+        where TOp : struct, IPassOperator<TOp> where TE : IElements<T> where TV : struct, ISimd<TV> where TMode : struct, IPassMode
+    {
+        var lanes = Lanes<TV>.Empty;
+        for (int i = start; i < end; i += TV.Count)
+            Step<TOp, T, TE, TV, TMode>(op, ref p, ref q, (nuint)i, ref lanes);
+        return lanes;
     }
 
     /// <summary>The last partial vector, read into zero-padded buffers (p = q = 0 adds nothing in the masked loop).</summary>
@@ -120,7 +126,7 @@ internal static unsafe class FusedPass
         }
         var lanes = Lanes<TV>.Empty;
         Step<TOp, double, DoubleElements, TV, MaskedMode>(op, ref bp[0], ref bq[0], 0, ref lanes);
-        Commit(lanes, ref acc);
+        Commit<TOp, TV>(lanes, Totals<TOp, TV>(lanes), ref acc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -139,23 +145,28 @@ internal static unsafe class FusedPass
         op.Accumulate<TV, TMode>(vp, vq, ref lanes);
     }
 
-    /// <summary>A clean block: finite sums, inputs no smaller than the operator's clean loop allows, and the operator's own check.</summary>
-    private static bool IsClean<TOp, TV>(TOp op, in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
+    /// <summary>
+    /// Commits a block run in the clean loop if it is clean: inputs no smaller than the operator's clean loop allows, the
+    /// operator's own check, and finite sums (a NaN or an infinity anywhere shows in them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CommitIfClean<TOp, TV>(in Lanes<TV> lanes, ref PassSums acc) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
     {
-        _ = op;
-        return !TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero))
-               && Finite(TV.Sum(lanes.SumP) + TV.Sum(lanes.SumQ) + TV.Sum(lanes.A) + TV.Sum(lanes.B))
-               && TOp.IsClean(lanes);
+        if (TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero)) || !TOp.IsClean(lanes))
+            return false;
+        var totals = Totals<TOp, TV>(lanes);
+        if (!double.IsFinite(totals.Check)) return false;
+        Commit<TOp, TV>(lanes, totals, ref acc);
+        return true;
     }
 
     /// <summary>Whether a masked block had nothing to mask, so that the next may try the clean loop.</summary>
-    private static bool NothingMasked<TOp, TV>(TOp op, in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
-    {
-        _ = op;
-        return !TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | lanes.InfiniteA | lanes.InfiniteB | lanes.Trouble);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NothingMasked<TOp, TV>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV> =>
+        !TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | lanes.InfiniteA | lanes.InfiniteB | lanes.Trouble);
 
     /// <summary>Lanes whose smallest p or q is below what the operator's clean loop may see.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV BelowCleanMinimum<TOp, TV>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
     {
         var below = TV.Zero;
@@ -164,22 +175,35 @@ internal static unsafe class FusedPass
         return below;
     }
 
-    private static void Commit<TV>(in Lanes<TV> lanes, ref PassSums acc) where TV : struct, ISimd<TV>
+    /// <summary>A block's lane sums added across the lanes, those the operator uses only.</summary>
+    private readonly record struct BlockTotals(double SumP, double SumQ, double A, double AbsA, double B, double AbsB)
     {
-        double sumP = TV.Sum(lanes.SumP), sumQ = TV.Sum(lanes.SumQ), a = TV.Sum(lanes.A), b = TV.Sum(lanes.B);
-        acc.SumP.Add(sumP);
-        acc.SumQ.Add(sumQ);
-        acc.A.Add(a);
-        acc.B.Add(b);
-        acc.AbsA += TV.Sum(lanes.AbsA);
-        acc.AbsB += TV.Sum(lanes.AbsB);
+        /// <summary>Finite exactly when every total is: NaN or ±∞ in any one shows in it.</summary>
+        public double Check => SumP + SumQ + A + B;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static BlockTotals Totals<TOp, TV>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV> =>
+        new(TV.Sum(lanes.SumP),
+            TOp.ReadsQ ? TV.Sum(lanes.SumQ) : 0,
+            (TOp.Sums & LaneSums.A) != 0 ? TV.Sum(lanes.A) : 0,
+            (TOp.Sums & LaneSums.AbsA) != 0 ? TV.Sum(lanes.AbsA) : 0,
+            (TOp.Sums & LaneSums.B) != 0 ? TV.Sum(lanes.B) : 0,
+            (TOp.Sums & LaneSums.AbsB) != 0 ? TV.Sum(lanes.AbsB) : 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Commit<TOp, TV>(in Lanes<TV> lanes, in BlockTotals totals, ref PassSums acc) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
+    {
+        acc.SumP.Add(totals.SumP);
+        if (TOp.ReadsQ) acc.SumQ.Add(totals.SumQ);
+        if ((TOp.Sums & LaneSums.A) != 0) acc.A.Add(totals.A);
+        if ((TOp.Sums & LaneSums.B) != 0) acc.B.Add(totals.B);
+        acc.AbsA += totals.AbsA;
+        acc.AbsB += totals.AbsB;
         acc.InfiniteA |= TV.AnyBitSet(lanes.InfiniteA);
         acc.InfiniteB |= TV.AnyBitSet(lanes.InfiniteB);
         // A negative input, a NaN or infinite one (or a sum past the largest double), or a lane the operator flagged.
-        acc.NeedsExactPath |= !Finite(sumP + sumQ + a + b)
+        acc.NeedsExactPath |= !double.IsFinite(totals.Check)
                               || TV.AnyBitSet(TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero) | lanes.Trouble);
     }
-
-    /// <summary>Finite: a NaN or an infinity in any addend shows in their sum.</summary>
-    private static bool Finite(double sum) => double.IsFinite(sum);
 }

@@ -14,6 +14,9 @@ namespace Kullback.Kernels;
 /// </remarks>
 internal interface IPassOperator<TSelf> where TSelf : struct, IPassOperator<TSelf>
 {
+    /// <summary>Which of the lane sums the operator adds to (the pass totals and merges those only).</summary>
+    static abstract LaneSums Sums { get; }
+
     /// <summary>Whether the pass reads q; if not, p is passed as both arguments.</summary>
     static abstract bool ReadsQ { get; }
 
@@ -31,4 +34,15 @@ internal interface IPassOperator<TSelf> where TSelf : struct, IPassOperator<TSel
 
     /// <summary>Whether a block run in the clean loop is sound beyond what the pass checks (finite sums, positivity).</summary>
     static virtual bool IsClean<TV>(in Lanes<TV> lanes) where TV : struct, ISimd<TV> => true;
+}
+
+/// <summary>The operator's lane sums a pass carries: its two sums and the sums of their absolute terms.</summary>
+[Flags]
+internal enum LaneSums
+{
+    None = 0,
+    A = 1,
+    AbsA = 2,
+    B = 4,
+    AbsB = 8,
 }

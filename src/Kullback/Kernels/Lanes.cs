@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal struct Lanes<TV> where TV : struct, ISimd<TV>
     /// <summary>Sums at zero, minima at +∞, masks clear.</summary>
     public static Lanes<TV> Empty
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             var infinity = TV.Create(double.PositiveInfinity);

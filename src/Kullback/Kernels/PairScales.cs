@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kullback.Numerics;
 
 namespace Kullback.Kernels;
@@ -24,6 +25,7 @@ internal readonly struct PairScales<TV> where TV : struct, ISimd<TV>
     public static PairScales<TV> Of(in ExactPair c) => new(c.Sp.Hi, c.Sp.Lo, c.Sq.Hi, c.Sq.Lo, c.LogScale);
 
     /// <summary>d = a·Sq − b·Sp, to a few ulps of its own size.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TV Difference(TV a, TV b)
     {
         TV t = b * SpHi;

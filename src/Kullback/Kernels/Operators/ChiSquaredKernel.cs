@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -46,10 +47,12 @@ internal readonly struct ChiSquaredOperator(double weight) : IPassOperator<ChiSq
 {
     private readonly double _weight = weight;
 
+    public static LaneSums Sums => LaneSums.A;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => 0;
     public static double CleanMinimumQ => 2.2250738585072014E-308;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV difference = TV.FusedMultiplyAdd(-TV.Create(_weight), q, p);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -46,10 +47,12 @@ internal static class EntropyKernel
 /// <summary>A = Σ p·ln p (0·ln 0 = 0).</summary>
 internal readonly struct EntropyOperator : IPassOperator<EntropyOperator>
 {
+    public static LaneSums Sums => LaneSums.A | LaneSums.AbsA;
     public static bool ReadsQ => false;
     public static double CleanMinimumP => double.Epsilon;
     public static double CleanMinimumQ => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV log = TV.Log(p);
@@ -63,10 +66,12 @@ internal readonly struct EntropyOperator : IPassOperator<EntropyOperator>
 /// <summary>A = Σ p·ln q over p &gt; 0; +∞ terms where p &gt; 0 = q.</summary>
 internal readonly struct CrossEntropyOperator : IPassOperator<CrossEntropyOperator>
 {
+    public static LaneSums Sums => LaneSums.A | LaneSums.AbsA;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => 0;
     public static double CleanMinimumQ => double.Epsilon;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV log = TV.Log(q);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kullback.Numerics;
 
 namespace Kullback.Kernels;
@@ -26,6 +27,7 @@ internal static class ExactKullbackLeiblerKernel
     /// q̂·φ(p̂/q̂) ≥ 0 for scaled entries a ≥ 0, b &gt; 0 at one level (q̂ when a = 0), with <paramref name="logRatio"/>
     /// = ln(p̂/q̂) for the branch far from p̂ = q̂.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Term<TV>(TV a, TV b, TV logRatio, in PairScales<TV> s) where TV : struct, ISimd<TV>
     {
         TV one = TV.Create(1.0);
@@ -68,11 +70,13 @@ internal readonly struct ExactKullbackLeiblerOperator(in ExactPair c) : IPassOpe
     private readonly double _p1 = c.Sp.Factor, _p2 = c.Sp.Factor2, _q1 = c.Sq.Factor, _q2 = c.Sq.Factor2;
     private readonly double _spHi = c.Sp.Hi, _spLo = c.Sp.Lo, _sqHi = c.Sq.Hi, _sqLo = c.Sq.Lo, _logScale = c.LogScale;
 
+    public static LaneSums Sums => LaneSums.A;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => 0;
     public static double CleanMinimumQ => 0;
 
     /// <summary>The same in both modes: the terms are masked as they are computed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         var scales = new PairScales<TV>(_spHi, _spLo, _sqHi, _sqLo, _logScale);

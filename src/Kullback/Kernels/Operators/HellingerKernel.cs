@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -80,10 +81,12 @@ internal readonly struct HellingerOperator(double weight) : IPassOperator<Hellin
 {
     private readonly double _weight = weight;
 
+    public static LaneSums Sums => LaneSums.A | LaneSums.B;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => double.Epsilon;
     public static double CleanMinimumQ => double.Epsilon;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV w = TV.Create(_weight), c = q * w;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -50,10 +51,12 @@ internal readonly struct JensenShannonOperator(double weight) : IPassOperator<Je
 {
     private readonly double _weight = weight;
 
+    public static LaneSums Sums => LaneSums.A | LaneSums.AbsA | LaneSums.B | LaneSums.AbsB;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => double.Epsilon;
     public static double CleanMinimumQ => double.Epsilon;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV c = q * TV.Create(_weight), sum = p + c;

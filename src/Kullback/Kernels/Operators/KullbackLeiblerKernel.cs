@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -13,7 +14,7 @@ internal static class KullbackLeiblerKernel
     /// <summary>D(p‖q) in nats, or false when the bound (or the input) sends the work to the exact path.</summary>
     public static bool TryForward<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double nats) where T : unmanaged
     {
-        var s = FusedPass.Run(default(KullbackLeiblerOperator), p, q, settings);
+        var s = FusedPass.Run(default(KullbackLeiblerOperator<ForwardOnly>), p, q, settings);
         return Forward(s, out nats);
     }
 
@@ -21,7 +22,7 @@ internal static class KullbackLeiblerKernel
     public static bool TryBothDirections<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double forward, out double reverse)
         where T : unmanaged
     {
-        var s = FusedPass.Run(default(KullbackLeiblerOperator), p, q, settings);
+        var s = FusedPass.Run(default(KullbackLeiblerOperator<BothDirections>), p, q, settings);
         reverse = double.NaN;
         return Forward(s, out forward) && Reverse(s, out reverse);
     }
@@ -29,7 +30,7 @@ internal static class KullbackLeiblerKernel
     /// <summary>Jeffreys J = D(p‖q) + D(q‖p) in nats from one pass.</summary>
     public static bool TryJeffreys<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double nats) where T : unmanaged
     {
-        var s = FusedPass.Run(default(KullbackLeiblerOperator), p, q, settings);
+        var s = FusedPass.Run(default(KullbackLeiblerOperator<BothDirections>), p, q, settings);
         nats = double.NaN;
         if (!s.Usable(readsQ: true)) return false;
         if (s.InfiniteA || s.InfiniteB)
@@ -73,13 +74,33 @@ internal static class KullbackLeiblerKernel
         ErrorBound.U * ((chain + 1 + ErrorBound.LogUlps) * absTerms + 2 * weights);
 }
 
-/// <summary>A = Σ p·ln(p/q), B = Σ q·ln(p/q); +∞ terms where p &gt; 0 = q (A) or q &gt; 0 = p (B).</summary>
-internal readonly struct KullbackLeiblerOperator : IPassOperator<KullbackLeiblerOperator>
+/// <summary>Whether the Kullback–Leibler pass also takes the reverse direction's sum.</summary>
+internal interface IDirections
 {
+    static abstract bool Reverse { get; }
+}
+
+/// <summary>D(p‖q) only.</summary>
+internal readonly struct ForwardOnly : IDirections
+{
+    public static bool Reverse => false;
+}
+
+/// <summary>D(p‖q) and D(q‖p) (and Jeffreys).</summary>
+internal readonly struct BothDirections : IDirections
+{
+    public static bool Reverse => true;
+}
+
+/// <summary>A = Σ p·ln(p/q), B = Σ q·ln(p/q) (both directions only); +∞ terms where p &gt; 0 = q (A) or q &gt; 0 = p (B).</summary>
+internal readonly struct KullbackLeiblerOperator<TDirections> : IPassOperator<KullbackLeiblerOperator<TDirections>> where TDirections : struct, IDirections
+{
+    public static LaneSums Sums => TDirections.Reverse ? LaneSums.A | LaneSums.AbsA | LaneSums.B | LaneSums.AbsB : LaneSums.A | LaneSums.AbsA;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => double.Epsilon;
     public static double CleanMinimumQ => double.Epsilon;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV ratio = p / q;
@@ -88,7 +109,7 @@ internal readonly struct KullbackLeiblerOperator : IPassOperator<KullbackLeibler
         {
             TV pPositive = TV.GreaterThanZero(p), qPositive = TV.GreaterThanZero(q), both = pPositive & qPositive;
             lanes.InfiniteA |= TV.AndNot(pPositive, qPositive);
-            lanes.InfiniteB |= TV.AndNot(qPositive, pPositive);
+            if (TDirections.Reverse) lanes.InfiniteB |= TV.AndNot(qPositive, pPositive);
             // A ratio outside the normal range lost bits (or overflowed): the exact path must decide.
             lanes.Trouble |= both & (TV.LessThan(ratio, TV.Create(2.2250738585072014E-308)) | TV.GreaterThan(ratio, TV.Create(double.MaxValue)));
             log &= both;   // 0 where either is 0: such terms add nothing
@@ -97,11 +118,15 @@ internal readonly struct KullbackLeiblerOperator : IPassOperator<KullbackLeibler
         {
             lanes.Check = TV.Min(lanes.Check, log);
         }
-        TV forward = p * log, back = q * log;
+        TV forward = p * log;
         lanes.A += forward;
         lanes.AbsA += TV.Abs(forward);
-        lanes.B += back;
-        lanes.AbsB += TV.Abs(back);
+        if (TDirections.Reverse)
+        {
+            TV back = q * log;
+            lanes.B += back;
+            lanes.AbsB += TV.Abs(back);
+        }
     }
 
     /// <summary>Every ratio normal: a logarithm below ln(smallest normal) came from a ratio that lost bits.</summary>

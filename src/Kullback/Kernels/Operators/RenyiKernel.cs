@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -40,10 +41,12 @@ internal readonly struct RenyiOperator(double alpha) : IPassOperator<RenyiOperat
 {
     private readonly double _alpha = alpha;
 
+    public static LaneSums Sums => LaneSums.A | LaneSums.B;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => double.Epsilon;
     public static double CleanMinimumQ => double.Epsilon;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         TV ratio = p / q;

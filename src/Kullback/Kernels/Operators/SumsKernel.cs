@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>The pass that only sums (and validates) p: the normaliser the information content needs.</summary>
@@ -26,10 +27,12 @@ internal static class SumsKernel
 /// <summary>Nothing beyond the sums the pass keeps.</summary>
 internal readonly struct SumsOperator : IPassOperator<SumsOperator>
 {
+    public static LaneSums Sums => LaneSums.None;
     public static bool ReadsQ => false;
     public static double CleanMinimumP => 0;
     public static double CleanMinimumQ => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
     }

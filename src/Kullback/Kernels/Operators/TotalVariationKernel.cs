@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -37,10 +38,12 @@ internal readonly struct TotalVariationOperator(double weight) : IPassOperator<T
 {
     private readonly double _weight = weight;
 
+    public static LaneSums Sums => LaneSums.A;
     public static bool ReadsQ => true;
     public static double CleanMinimumP => 0;
     public static double CleanMinimumQ => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode =>
         lanes.A += TV.Abs(TV.FusedMultiplyAdd(-TV.Create(_weight), q, p));
 }
