@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Kullback.Kernels;
 
-/// <summary>Eight doubles (AVX-512), with the own <see cref="VectorLog"/>.</summary>
+/// <summary>Eight doubles (AVX-512), with the own <see cref="VectorLog"/> and <see cref="VectorExp"/>.</summary>
 internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
 {
     public readonly Vector512<double> V = v;
@@ -30,7 +30,7 @@ internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Abs(Simd512 a) => new(Vector512.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Sqrt(Simd512 a) => new(Vector512.Sqrt(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Log(Simd512 a) => new(VectorLog.IsSupported ? VectorLog.Log(a.V) : Vector512.Log(a.V));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Exp(Simd512 a) => new(Vector512.Exp(a.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Exp(Simd512 a) => new(VectorExp.IsSupported ? VectorExp.Exp(a.V) : Vector512.Exp(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Min(Simd512 a, Simd512 b) => new(Vector512.MinNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Max(Simd512 a, Simd512 b) => new(Vector512.MaxNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 LessThan(Simd512 a, Simd512 b) => new(Vector512.LessThan(a.V, b.V));
