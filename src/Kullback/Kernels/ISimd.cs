@@ -18,6 +18,8 @@ internal interface ISimd<TSelf> where TSelf : struct, ISimd<TSelf>
     static abstract TSelf Create(double value);
     static abstract TSelf Load(ref double source, nuint index);
 
+    static abstract void Store(TSelf value, ref double destination, nuint index);
+
     /// <summary>Loads <see cref="Count"/> floats and widens them to double (exactly).</summary>
     static abstract TSelf LoadWidened(ref float source, nuint index);
 

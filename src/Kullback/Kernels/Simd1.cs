@@ -17,6 +17,7 @@ internal readonly struct Simd1(double v) : ISimd<Simd1>
     public static Simd1 Zero => new(0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Create(double value) => new(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Load(ref double source, nuint index) => new(Unsafe.Add(ref source, index));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Simd1 value, ref double destination, nuint index) => Unsafe.Add(ref destination, index) = value.V;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 LoadWidened(ref float source, nuint index) => new(Unsafe.Add(ref source, index));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 operator +(Simd1 a, Simd1 b) => new(a.V + b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 operator -(Simd1 a, Simd1 b) => new(a.V - b.V);

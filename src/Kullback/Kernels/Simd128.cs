@@ -12,6 +12,7 @@ internal readonly struct Simd128(Vector128<double> v) : ISimd<Simd128>
     public static Simd128 Zero => new(Vector128<double>.Zero);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Create(double value) => new(Vector128.Create(value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Load(ref double source, nuint index) => new(Vector128.LoadUnsafe(ref source, index));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Simd128 value, ref double destination, nuint index) => value.V.StoreUnsafe(ref destination, index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd128 LoadWidened(ref float source, nuint index)
     {

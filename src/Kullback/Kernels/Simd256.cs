@@ -13,6 +13,7 @@ internal readonly struct Simd256(Vector256<double> v) : ISimd<Simd256>
     public static Simd256 Zero => new(Vector256<double>.Zero);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Create(double value) => new(Vector256.Create(value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Load(ref double source, nuint index) => new(Vector256.LoadUnsafe(ref source, index));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Simd256 value, ref double destination, nuint index) => value.V.StoreUnsafe(ref destination, index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd256 LoadWidened(ref float source, nuint index)
     {

@@ -13,6 +13,7 @@ internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
     public static Simd512 Zero => new(Vector512<double>.Zero);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Create(double value) => new(Vector512.Create(value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Load(ref double source, nuint index) => new(Vector512.LoadUnsafe(ref source, index));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Simd512 value, ref double destination, nuint index) => value.V.StoreUnsafe(ref destination, index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 LoadWidened(ref float source, nuint index)
     {

@@ -83,9 +83,19 @@ public static partial class Measures
         CheckPair(p, q);
         Preconditions.CheckDestination(destination.Length, p.Length, nameof(destination));
         var c = new ExactPair(p, q);
-        for (int i = 0; i < p.Length; i++)
+        destination = destination[..p.Length];
+        if (c.HasDeep) ContributionsNats(c, destination);
+        else ContributionsKernel.Run(c, destination, VectorWidth.Best);
+        if (unit != InformationUnit.Nats)
+            for (int i = 0; i < destination.Length; i++) destination[i] = unit.FromNats(destination[i]);
+    }
+
+    /// <summary>The terms one outcome at a time, each weight at its level: the reference the vectorised map is tested against.</summary>
+    internal static void ContributionsNats(in ExactPair c, Span<double> destination)
+    {
+        for (int i = 0; i < c.P.Length; i++)
         {
-            double pi = p[i], qi = q[i];
+            double pi = c.P[i], qi = c.Q[i];
             double term;
             if (pi == 0) term = 0;
             else if (qi == 0) term = double.PositiveInfinity;
@@ -97,7 +107,7 @@ public static partial class Measures
                 var (weight, level) = c.Sp.Weight(pi);
                 term = Math.ScaleB(weight * logRatio, -level);
             }
-            destination[i] = unit.FromNats(term);
+            destination[i] = term;
         }
     }
 
