@@ -179,7 +179,11 @@ internal static unsafe class FusedPass
     private readonly record struct BlockTotals(double SumP, double SumQ, double A, double AbsA, double B, double AbsB)
     {
         /// <summary>Finite exactly when every total is: NaN or ±∞ in any one shows in it.</summary>
-        public double Check => SumP + SumQ + A + B;
+        public double Check
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => SumP + SumQ + A + B;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -108,6 +108,7 @@ internal readonly struct HellingerOperator(double weight) : IPassOperator<Hellin
     }
 
     /// <summary>No product p·wq in the subnormal range, where its square root would lose bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsClean<TV>(in Lanes<TV> lanes) where TV : struct, ISimd<TV> =>
         !TV.AnyBitSet(TV.LessThan(lanes.Check, TV.Create(2.2250738585072014E-308)));
 }

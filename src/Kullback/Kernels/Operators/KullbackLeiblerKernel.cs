@@ -95,7 +95,11 @@ internal readonly struct BothDirections : IDirections
 /// <summary>A = Σ p·ln(p/q), B = Σ q·ln(p/q) (both directions only); +∞ terms where p &gt; 0 = q (A) or q &gt; 0 = p (B).</summary>
 internal readonly struct KullbackLeiblerOperator<TDirections> : IPassOperator<KullbackLeiblerOperator<TDirections>> where TDirections : struct, IDirections
 {
-    public static LaneSums Sums => TDirections.Reverse ? LaneSums.A | LaneSums.AbsA | LaneSums.B | LaneSums.AbsB : LaneSums.A | LaneSums.AbsA;
+    public static LaneSums Sums
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => TDirections.Reverse ? LaneSums.A | LaneSums.AbsA | LaneSums.B | LaneSums.AbsB : LaneSums.A | LaneSums.AbsA;
+    }
     public static bool ReadsQ => true;
     public static double CleanMinimumP => double.Epsilon;
     public static double CleanMinimumQ => double.Epsilon;
@@ -130,6 +134,7 @@ internal readonly struct KullbackLeiblerOperator<TDirections> : IPassOperator<Ku
     }
 
     /// <summary>Every ratio normal: a logarithm below ln(smallest normal) came from a ratio that lost bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsClean<TV>(in Lanes<TV> lanes) where TV : struct, ISimd<TV> =>
         !TV.AnyBitSet(TV.LessThan(lanes.Check, TV.Create(ErrorBound.LogSmallestNormal)));
 }

@@ -69,6 +69,7 @@ internal readonly struct RenyiOperator(double alpha) : IPassOperator<RenyiOperat
     }
 
     /// <summary>Every ratio normal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsClean<TV>(in Lanes<TV> lanes) where TV : struct, ISimd<TV> =>
         !TV.AnyBitSet(TV.LessThan(lanes.Check, TV.Create(ErrorBound.LogSmallestNormal)));
 }
