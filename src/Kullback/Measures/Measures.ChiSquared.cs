@@ -14,7 +14,7 @@ public static partial class Measures
     /// </returns>
     /// <remarks>
     /// The fused pass sums (pᵢ − qᵢ)²/qᵢ with the normalisation as an exact correction; the exact path sums
-    /// (p̂ᵢ − q̂ᵢ)·xᵢ with xᵢ = p̂ᵢ/q̂ᵢ − 1 from the exact differences (and p̂ᵢ²/q̂ᵢ in log space where q̂ᵢ is far below p̂ᵢ).
+    /// (p̂ᵢ − q̂ᵢ)·xᵢ with xᵢ = p̂ᵢ/q̂ᵢ − 1 from the exact differences (and p̂ᵢ²/q̂ᵢ from the weights at their levels where q̂ᵢ is far below p̂ᵢ).
     /// </remarks>
     /// <exception cref="InvalidArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; or the lengths differ.</exception>
     public static double PearsonChiSquared(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => PearsonChiSquared(p, q, maxDegreeOfParallelism: -1);
@@ -57,8 +57,11 @@ public static partial class Measures
             var e = c.Entry(i);
             if (e.B < FarBelow && pi > 0)
             {
-                // q̂ far below p̂ (it may even be below the doubles at this level): p̂·r in log space, unscaled.
-                sum.Add(Math.Exp(c.LogP(i) + c.LogRatio(i, e)), 0);
+                // q̂ far below p̂ (it may even be below the doubles at this level): p̂²/q̂ from the weights at their own
+                // levels, scaled back once (+∞ if it exceeds the largest double), or in log space for a q̂ beyond them.
+                var (wp, lp) = c.Sp.Weight(pi);
+                var (wq, lq) = c.Sq.Weight(qi);
+                sum.Add(wq >= ScaledWeights.SmallestNormal ? Math.ScaleB(wp * (wp / wq), lq - 2 * lp) : Math.Exp(c.LogP(i) + c.LogRatio(i, e)), 0);
                 continue;
             }
             sum.Add(c.NormalizedDifference(e.D) * c.RelativeExcess(e), e.Level);   // (p̂ − q̂)·(p̂ − q̂)/q̂
