@@ -16,13 +16,4 @@ internal static class VectorWidths
         VectorWidth.Best => VectorWidth.Scalar,
         _ => width,
     };
-
-    /// <summary>Lanes of a double vector of this width.</summary>
-    public static int Lanes(this VectorWidth width) => width.Resolve() switch
-    {
-        VectorWidth.Bits512 => 8,
-        VectorWidth.Bits256 => 4,
-        VectorWidth.Bits128 => 2,
-        _ => 1,
-    };
 }
