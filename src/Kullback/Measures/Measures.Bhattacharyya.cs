@@ -24,12 +24,12 @@ public static partial class Measures
     /// <param name="unit">The unit of the result.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double Bhattacharyya(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism) =>
-        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, HellingerKernel.TryBhattacharyya, static (a, b, _) => BhattacharyyaNats(a, b)));
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, HellingerKernel.TryBhattacharyya, BhattacharyyaNats));
 
     /// <summary>D_B(p, q) for single-precision inputs (read as floats, computed in double).</summary>
     /// <inheritdoc cref="Bhattacharyya(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>
     public static double Bhattacharyya(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1) =>
-        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, HellingerKernel.TryBhattacharyya, static (a, b, _) => BhattacharyyaNats(a, b)));
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, HellingerKernel.TryBhattacharyya, BhattacharyyaNats));
 
     /// <inheritdoc cref="Bhattacharyya(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
     public static double Bhattacharyya(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)
@@ -38,10 +38,13 @@ public static partial class Measures
         return Bhattacharyya(a.P.AsSpan(), a.Q.AsSpan(), unit);
     }
 
-    /// <summary>The exact path.</summary>
-    internal static double BhattacharyyaNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    /// <summary>The exact path (the reference the fast pass is tested against).</summary>
+    internal static double BhattacharyyaNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => BhattacharyyaNats(p, q, KernelSettings.Default);
+
+    /// <inheritdoc cref="BhattacharyyaNats(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+    internal static double BhattacharyyaNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, KernelSettings settings)
     {
-        double h2 = HellingerSquared(p, q);
+        double h2 = HellingerSquared(p, q, settings);
         if (h2 < 0.5) return -Elementary.LogOnePlus(-h2);
 
         // Far apart: the coefficient itself is small and best summed directly; in log space when some entry is deep,

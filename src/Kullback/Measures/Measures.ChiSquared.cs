@@ -24,12 +24,12 @@ public static partial class Measures
     /// <param name="q">The reference distribution.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double PearsonChiSquared(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int maxDegreeOfParallelism) =>
-        FastOrExact(p, q, maxDegreeOfParallelism, ChiSquaredKernel.TryDivergence, static (a, b, _) => ChiSquaredExact(a, b));
+        FastOrExact(p, q, maxDegreeOfParallelism, ChiSquaredKernel.TryDivergence, ChiSquaredExact);
 
     /// <summary>χ²(p‖q) for single-precision inputs (read as floats, computed in double).</summary>
     /// <inheritdoc cref="PearsonChiSquared(ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/>
     public static double PearsonChiSquared(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int maxDegreeOfParallelism = -1) =>
-        FastOrExact(p, q, maxDegreeOfParallelism, ChiSquaredKernel.TryDivergence, static (a, b, _) => ChiSquaredExact(a, b));
+        FastOrExact(p, q, maxDegreeOfParallelism, ChiSquaredKernel.TryDivergence, ChiSquaredExact);
 
     /// <inheritdoc cref="PearsonChiSquared(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
     public static double PearsonChiSquared(DiscreteDistribution p, DiscreteDistribution q)
@@ -41,14 +41,25 @@ public static partial class Measures
     /// <summary>Below this a scaled q entry (with p's at least 2⁻⁹⁰⁰) makes the ratio exceed 2⁶⁰: (p̂ − q̂)²/q̂ = p̂²/q̂ to 2⁻⁵⁹.</summary>
     private const double FarBelow = 8.0e-290;
 
-    /// <summary>The exact path, every outcome at its level.</summary>
-    internal static double ChiSquaredExact(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    /// <summary>The exact path: vectorised for pairs without deep entries, else every outcome at its level.</summary>
+    internal static double ChiSquaredExact(ReadOnlySpan<double> p, ReadOnlySpan<double> q, KernelSettings settings)
     {
         var c = new ExactPair(p, q);
+        if (c.HasDeep) return ChiSquaredExact(c);
+        var s = ExactPass<ChiSquaredExactTerms>.Run(c, 0, p.Length, settings);
+        return s.InfiniteA ? double.PositiveInfinity : Math.Max(0.0, s.A.Total);
+    }
+
+    /// <summary>The exact algorithm one outcome at a time: the reference the faster paths are tested against.</summary>
+    internal static double ChiSquaredExact(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => ChiSquaredExact(new ExactPair(p, q));
+
+    private static double ChiSquaredExact(in ExactPair c)
+    {
+        var scales = PairScales<Simd1>.Of(c);
         var sum = new TwoLevelSum();
-        for (int i = 0; i < p.Length; i++)
+        for (int i = 0; i < c.P.Length; i++)
         {
-            double pi = p[i], qi = q[i];
+            double pi = c.P[i], qi = c.Q[i];
             if (qi == 0)
             {
                 if (pi == 0) continue;
@@ -64,7 +75,7 @@ public static partial class Measures
                 sum.Add(wq >= ScaledWeights.SmallestNormal ? Math.ScaleB(wp * (wp / wq), lq - 2 * lp) : Math.Exp(c.LogP(i) + c.LogRatio(i, e)), 0);
                 continue;
             }
-            sum.Add(c.NormalizedDifference(e.D) * c.RelativeExcess(e), e.Level);   // (p̂ − q̂)·(p̂ − q̂)/q̂
+            sum.Add(ChiSquaredExactTerms.Term(new Simd1(e.A), new Simd1(e.B), scales).V, e.Level);
         }
         return Math.Max(0.0, sum.Total);
     }

@@ -28,12 +28,12 @@ public static partial class Measures
     /// <param name="unit">The unit of the result.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism) =>
-        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, JensenShannonKernel.TryDivergence, static (a, b, _) => JensenShannonNats(a, b)));
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, JensenShannonKernel.TryDivergence, JensenShannonNats));
 
     /// <summary>JS(p, q) for single-precision inputs (read as floats, computed in double).</summary>
     /// <inheritdoc cref="JensenShannonDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit, int)"/>
     public static double JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, InformationUnit unit = default, int maxDegreeOfParallelism = -1) =>
-        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, JensenShannonKernel.TryDivergence, static (a, b, _) => JensenShannonNats(a, b)));
+        unit.FromNats(FastOrExact(p, q, maxDegreeOfParallelism, JensenShannonKernel.TryDivergence, JensenShannonNats));
 
     /// <inheritdoc cref="JensenShannonDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
     public static double JensenShannonDivergence(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)
@@ -68,20 +68,32 @@ public static partial class Measures
     public static double JensenShannonDistance(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default) =>
         Math.Sqrt(JensenShannonDivergence(p, q, unit));
 
-    /// <summary>The exact path: Σ ½·m̂ᵢ·ψ(xᵢ) with every outcome at its level.</summary>
+    /// <summary>The exact path: Σ ½·m̂ᵢ·ψ(xᵢ), vectorised for pairs without deep entries, else every outcome at its level.</summary>
+    internal static double JensenShannonNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, KernelSettings settings)
+    {
+        var c = new ExactPair(p, q);
+        double sum = c.HasDeep ? JensenShannonSum(c) : ExactPass<JensenShannonExactTerms>.Run(c, 0, p.Length, settings).A.Total;
+        return Math.Clamp(sum / (4.0 * c.Sp.Hi * c.Sq.Hi), 0.0, Math.Log(2.0));
+    }
+
+    /// <summary>The exact algorithm one outcome at a time: the reference the faster paths are tested against.</summary>
     internal static double JensenShannonNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
     {
         var c = new ExactPair(p, q);
+        return Math.Clamp(JensenShannonSum(c) / (4.0 * c.Sp.Hi * c.Sq.Hi), 0.0, Math.Log(2.0));
+    }
+
+    /// <summary>Σ (p̂ᵢ + q̂ᵢ)·Sp·Sq·ψ(xᵢ), each term at its outcome's level.</summary>
+    private static double JensenShannonSum(in ExactPair c)
+    {
+        var scales = PairScales<Simd1>.Of(c);
         var sum = new TwoLevelSum();
-        for (int i = 0; i < p.Length; i++)
+        for (int i = 0; i < c.P.Length; i++)
         {
-            if (p[i] == 0 && q[i] == 0) continue;
+            if (c.P[i] == 0 && c.Q[i] == 0) continue;
             var e = c.Entry(i);
-            double w = e.A * c.Sq.Hi + e.B * c.Sp.Hi;   // (p̂ᵢ + q̂ᵢ)·Sp·Sq
-            double x = Math.Clamp(e.D / w, -1.0, 1.0);
-            sum.Add(w * Elementary.Psi(x), e.Level);
+            sum.Add(JensenShannonExactTerms.Term(new Simd1(e.A), new Simd1(e.B), scales).V, e.Level);
         }
-        double js = sum.Total / (4.0 * c.Sp.Hi * c.Sq.Hi);
-        return Math.Clamp(js, 0.0, Math.Log(2.0));
+        return sum.Total;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -66,5 +67,30 @@ internal readonly struct ChiSquaredOperator(double weight) : IPassOperator<ChiSq
             term &= qPositive;
         }
         lanes.A += term;
+    }
+}
+
+/// <summary>
+/// The exact χ² terms: (p̂ − q̂)·x with x = p̂/q̂ − 1 = d/(Sp·b) from the exact difference (every term ≥ 0); +∞ terms
+/// where p &gt; 0 = q. For a pair without deep entries q̂ is never far enough below p̂ for the quotient to overflow.
+/// </summary>
+internal readonly struct ChiSquaredExactTerms : IExactTerms
+{
+    public static LaneSums Sums => LaneSums.A;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add<TV>(TV a, TV b, in PairScales<TV> scales, ref Lanes<TV> lanes) where TV : struct, ISimd<TV>
+    {
+        TV qPositive = TV.GreaterThanZero(b);
+        lanes.InfiniteA |= TV.AndNot(TV.GreaterThanZero(a), qPositive);
+        lanes.A += Term(a, b, scales) & qPositive;
+    }
+
+    /// <summary>(p̂ − q̂)²/q̂ for scaled entries with b &gt; 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Term<TV>(TV a, TV b, in PairScales<TV> s) where TV : struct, ISimd<TV>
+    {
+        TV d = s.Difference(a, b);
+        return d * s.InverseSp * s.InverseSq * (d / (s.SpHi * b));
     }
 }

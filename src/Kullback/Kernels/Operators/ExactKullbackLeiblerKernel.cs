@@ -19,7 +19,7 @@ internal static class ExactKullbackLeiblerKernel
     /// <summary>D(p‖q) in nats for a validated pair without deep entries (<see cref="ExactPair.HasDeep"/> false).</summary>
     public static double Run(in ExactPair c, KernelSettings settings)
     {
-        var s = FusedPass.Run(new ExactKullbackLeiblerOperator(c), c.P, c.Q, settings);
+        var s = ExactPass<ExactKullbackLeiblerTerms>.Run(c, 0, c.P.Length, settings);
         return s.InfiniteA ? double.PositiveInfinity : Math.Max(0.0, s.A.Total);
     }
 
@@ -64,23 +64,14 @@ internal static class ExactKullbackLeiblerKernel
     }
 }
 
-/// <summary>A = Σ q̂·φ(p̂/q̂) over exactly scaled inputs (a pair without deep entries); +∞ terms where p &gt; 0 = q.</summary>
-internal readonly struct ExactKullbackLeiblerOperator(in ExactPair c) : IPassOperator<ExactKullbackLeiblerOperator>
+/// <summary>A = Σ q̂·φ(p̂/q̂); +∞ terms where p &gt; 0 = q.</summary>
+internal readonly struct ExactKullbackLeiblerTerms : IExactTerms
 {
-    private readonly double _p1 = c.Sp.Factor, _p2 = c.Sp.Factor2, _q1 = c.Sq.Factor, _q2 = c.Sq.Factor2;
-    private readonly double _spHi = c.Sp.Hi, _spLo = c.Sp.Lo, _sqHi = c.Sq.Hi, _sqLo = c.Sq.Lo, _logScale = c.LogScale;
-
     public static LaneSums Sums => LaneSums.A;
-    public static bool ReadsQ => true;
-    public static double CleanMinimumP => 0;
-    public static double CleanMinimumQ => 0;
 
-    /// <summary>The same in both modes: the terms are masked as they are computed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
+    public static void Add<TV>(TV a, TV b, in PairScales<TV> scales, ref Lanes<TV> lanes) where TV : struct, ISimd<TV>
     {
-        var scales = new PairScales<TV>(_spHi, _spLo, _sqHi, _sqLo, _logScale);
-        TV a = p * TV.Create(_p1) * TV.Create(_p2), b = q * TV.Create(_q1) * TV.Create(_q2);
         TV logRatio = TV.Log(a / b) + scales.LogScale;
         TV qPositive = TV.GreaterThanZero(b);
         lanes.InfiniteA |= TV.AndNot(TV.GreaterThanZero(a), qPositive);

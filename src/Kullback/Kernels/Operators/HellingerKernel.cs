@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace Kullback.Kernels;
 
 /// <summary>
@@ -111,4 +112,25 @@ internal readonly struct HellingerOperator(double weight) : IPassOperator<Hellin
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsClean<TV>(in Lanes<TV> lanes) where TV : struct, ISimd<TV> =>
         !TV.AnyBitSet(TV.LessThan(lanes.Check, TV.Create(2.2250738585072014E-308)));
+}
+
+/// <summary>
+/// The exact Hellinger terms: ((p̂ − q̂)/(√p̂ + √q̂))², with p̂ − q̂ from the exact difference, which does not cancel;
+/// H² = ½·Σ.
+/// </summary>
+internal readonly struct HellingerExactTerms : IExactTerms
+{
+    public static LaneSums Sums => LaneSums.A;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add<TV>(TV a, TV b, in PairScales<TV> scales, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> =>
+        lanes.A += Term(a, b, scales) & (TV.GreaterThanZero(a) | TV.GreaterThanZero(b));
+
+    /// <summary>((p̂ − q̂)/(√p̂ + √q̂))² for scaled entries, not both 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Term<TV>(TV a, TV b, in PairScales<TV> s) where TV : struct, ISimd<TV>
+    {
+        TV t = s.Difference(a, b) * s.InverseSp * s.InverseSq / (TV.Sqrt(a * s.InverseSp) + TV.Sqrt(b * s.InverseSq));
+        return t * t;
+    }
 }

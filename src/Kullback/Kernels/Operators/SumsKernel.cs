@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace Kullback.Kernels;
 
 /// <summary>The pass that only sums (and validates) p: the normaliser the information content needs.</summary>

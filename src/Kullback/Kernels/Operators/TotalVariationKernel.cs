@@ -66,3 +66,17 @@ internal readonly struct TotalVariationOperator(double weight) : IPassOperator<T
         lanes.AbsB += c & TV.LessThan(size, c * TV.Create(FlipReach));
     }
 }
+
+/// <summary>The exact total variation sums: A = Σ |d| and B = Σ d of the exact differences d = a·Sq − b·Sp.</summary>
+internal readonly struct TotalVariationExactTerms : IExactTerms
+{
+    public static LaneSums Sums => LaneSums.A | LaneSums.B;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add<TV>(TV a, TV b, in PairScales<TV> scales, ref Lanes<TV> lanes) where TV : struct, ISimd<TV>
+    {
+        TV d = scales.Difference(a, b);
+        lanes.A += TV.Abs(d);
+        lanes.B += d;
+    }
+}
