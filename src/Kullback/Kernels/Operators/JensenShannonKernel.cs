@@ -10,8 +10,8 @@ namespace Kullback.Kernels;
 /// that (counts against probabilities) and the first pass fails, a second runs at w = Σp/Σq, where δ is a rounding error.
 /// </summary>
 /// <remarks>
-/// A term's argument 2p/(p + c) carries three roundings (c, the sum, the quotient), so its error is at most 3u·p (or
-/// 3u·c) plus (4 + 2)·u·|term|.
+/// A term's argument p·(2/(p + c)) carries four roundings (c, the sum, the reciprocal, the product), so its error is at
+/// most 4u·p (or 4u·c) plus (4 + 2)·u·|term|.
 /// </remarks>
 internal static class JensenShannonKernel
 {
@@ -37,8 +37,8 @@ internal static class JensenShannonKernel
         double reach = Math.Abs(delta) + deltaError;   // |δ| at most, given the sums' errors
         double remainder = reach < 0.5 ? reach * reach * (sp + wsq) / (8 * (1 - reach) * (1 - reach)) : double.PositiveInfinity;
         nats = (a + (1 + delta) * b) / (2 * sp);
-        double errorA = u * ((chain + 2 + ErrorBound.LogUlps) * s.AbsA + 3 * sp);
-        double errorB = u * ((chain + 3 + ErrorBound.LogUlps) * s.AbsB + 3 * wsq);
+        double errorA = u * ((chain + 2 + ErrorBound.LogUlps) * s.AbsA + 4 * sp);
+        double errorB = u * ((chain + 3 + ErrorBound.LogUlps) * s.AbsB + 4 * wsq);
         double bound = (errorA + (1 + Math.Abs(delta)) * errorB + Math.Abs(b) * deltaError + remainder) / (2 * sp)
                        + Math.Abs(nats) * (chain + 2) * u + 2 * ErrorBound.Underflow(s.Count, sp);
         const double ln2 = 0.69314718055994530942;
@@ -60,8 +60,8 @@ internal readonly struct JensenShannonOperator(double weight) : IPassOperator<Je
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
-        TV c = q * TV.Create(_weight), sum = p + c;
-        TV logP = TV.Log((p + p) / sum), logC = TV.Log((c + c) / sum);
+        TV c = q * TV.Create(_weight), inverseMean = TV.Create(2.0) / (p + c);   // 1/m: one division for both arguments
+        TV logP = TV.Log(p * inverseMean), logC = TV.Log(c * inverseMean);
         if (TMode.Masked)
         {
             logP &= TV.GreaterThanZero(p);
