@@ -42,6 +42,7 @@ def variants(p, q, tp, tq):
         "kl": {
             "numpy sum(p*log(p/q))": lambda: np.sum(p * log(p / q)),
             "scipy.special.rel_entr(p,q).sum()": lambda: scipy.special.rel_entr(p, q).sum(),
+            "scipy.special.kl_div(p,q).sum()": lambda: scipy.special.kl_div(p, q).sum(),
             "scipy.stats.entropy(p,q)": lambda: scipy.stats.entropy(p, q),
             "torch kl_div(q.log(),p,'sum')": lambda: torch.nn.functional.kl_div(tq.log(), tp, reduction="sum").item(),
         },
