@@ -16,7 +16,7 @@ import torch
 directory, sizes = sys.argv[1], [int(n) for n in sys.argv[2:]]
 
 
-def best(call, target=0.15, repeat=3):
+def best(call, target=0.1, repeat=7):
     """The best time per call over `repeat` rounds of enough calls to take about `target` seconds."""
     timer = timeit.Timer(call)
     number, elapsed = timer.autorange()
