@@ -48,6 +48,28 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
         $"SELECT {Sql.QuantileRows(Value(column), probabilities)} {Where(column)}";
 
     /// <summary>
+    /// The values at 1-based <paramref name="ranks"/> of the <paramref name="present"/> sorted non-missing values, one row
+    /// each, in order: type-1 quantiles asked at p = (r − ½)/n, half-way between the ranks, because each engine turns p
+    /// into a rank in floating point its own way (PostgreSQL ⌈p·n⌉, DuckDB n − ⌊n − p·n⌋, ClickHouse a weight
+    /// threshold) and p = i/k itself is rounded: at p = 7/200 and n = 3000 PostgreSQL takes rank 106 where the exact
+    /// ⌈7·3000/200⌉ is 105. Half a rank away from every integer, all of them land on r.
+    /// </summary>
+    public string ValuesAtRanks(ColumnPlan column, IReadOnlyList<long> ranks, long present)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
+        if (present < 1) throw new InvalidArgumentException("There are no values to take ranks of.", nameof(present));
+        var probabilities = new double[ranks.Count];
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            long r = ranks[i];
+            if (r < 1 || r > present)
+                throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"Rank {r} is outside 1…{present}."), nameof(ranks));
+            probabilities[i] = (r - 0.5) / present;
+        }
+        return Quantiles(column, probabilities);
+    }
+
+    /// <summary>
     /// One scan counting every numeric column into its bins, in the order of <see cref="NumericBinEdges.Bins"/>: underflow
     /// (−∞, e₀), the regular bins [eᵢ, eᵢ₊₁), overflow [e_k, +∞), missing (NULL or NaN).
     /// </summary>

@@ -51,7 +51,7 @@ public sealed class SqlSpellings
     public static SqlSpellings ClickHouse { get; } = new(SqlDialect.ClickHouse,
         x => $"toFloat64({x})", x => $"toFloat64(toUnixTimestamp(toDateTime({x})))", x => $"toString({x})",
         x => $"multiIf(isNull({x}), NULL, {x} != 0, 'true', 'false')", x => $"isNaN({x})", c => $"countIf({c})",
-        (x, e) => $"arrayCount(e -> e <= {x}, {List("[", e, "]")})",
+        (x, e) => $"arrayCount(e -> e <= assumeNotNull({x}), {List("[", e, "]")})",   // a lambda over a Nullable returns Nullable(UInt8), which arrayCount refuses
         (x, p) => $"arrayJoin(quantilesExactWeighted({string.Join(", ", p.Select(Number))})({x}, 1))", hasWindowFunctions: false, "uniqExact({0})", "stddevPop");
 
     /// <summary>Spark SQL 3.3+ (printed with --show-sql, not executed by kullback).</summary>

@@ -1,0 +1,34 @@
+-- overview
+SELECT count(*), countIf((toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`)))), uniqExact(CASE WHEN NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) THEN toFloat64(`amount`) END), min(CASE WHEN NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) THEN toFloat64(`amount`) END), max(CASE WHEN NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) THEN toFloat64(`amount`) END), stddevPop(CASE WHEN NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) THEN toFloat64(`amount`) END), countIf((toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))), uniqExact(CASE WHEN NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`))))) THEN toFloat64(toUnixTimestamp(toDateTime(`seen at`))) END), min(CASE WHEN NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`))))) THEN toFloat64(toUnixTimestamp(toDateTime(`seen at`))) END), max(CASE WHEN NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`))))) THEN toFloat64(toUnixTimestamp(toDateTime(`seen at`))) END), stddevPop(CASE WHEN NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`))))) THEN toFloat64(toUnixTimestamp(toDateTime(`seen at`))) END), countIf((toString(`colour`) IS NULL OR toString(`colour`) = '')), uniqExact(CASE WHEN NOT (toString(`colour`) IS NULL OR toString(`colour`) = '') THEN toString(`colour`) END), countIf((multiIf(isNull(`flag`), NULL, `flag` != 0, 'true', 'false') IS NULL OR multiIf(isNull(`flag`), NULL, `flag` != 0, 'true', 'false') = '')), uniqExact(CASE WHEN NOT (multiIf(isNull(`flag`), NULL, `flag` != 0, 'true', 'false') IS NULL OR multiIf(isNull(`flag`), NULL, `flag` != 0, 'true', 'false') = '') THEN multiIf(isNull(`flag`), NULL, `flag` != 0, 'true', 'false') END) FROM `sales`.`events` WHERE (region = 'NZ'
+);
+
+-- distinct values
+SELECT DISTINCT toFloat64(`amount`) AS v FROM `sales`.`events` WHERE (region = 'NZ'
+) AND (NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`)))
+) ORDER BY v;
+
+-- values at ranks 1, 3, 5 of 5 (quantile edges)
+SELECT arrayJoin(quantilesExactWeighted(0.1, 0.5, 0.9)(toFloat64(toUnixTimestamp(toDateTime(`seen at`))), 1)) FROM `sales`.`events` WHERE (region = 'NZ'
+) AND (NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))
+);
+
+-- numeric counts
+SELECT countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) < 1.5), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 1.5 AND toFloat64(`amount`) < 2.5), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 2.5 AND toFloat64(`amount`) < 10000000000.0), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 10000000000.0), countIf((toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`)))), countIf(NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))), countIf((toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))) FROM `sales`.`events` WHERE (region = 'NZ'
+);
+
+-- value counts
+SELECT v, count(*) AS n FROM (SELECT toString(`colour`) AS v FROM `sales`.`events` WHERE (region = 'NZ'
+)) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 100;
+
+-- value counts of a boolean
+SELECT v, count(*) AS n FROM (SELECT multiIf(isNull(`flag`), NULL, `flag` != 0, 'true', 'false') AS v FROM `sales`.`events` WHERE (region = 'NZ'
+)) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 3;
+
+-- fine counts
+SELECT b, count(*) AS n FROM (SELECT arrayCount(e -> e <= assumeNotNull(x), [-0.5, 0.0, 0.25, 7.0]) AS b FROM (SELECT toFloat64(`amount`) AS x FROM `sales`.`events` WHERE (region = 'NZ'
+)) AS s WHERE NOT (x IS NULL OR isNaN(x))) AS t GROUP BY b ORDER BY b;
+
+-- grouped values of both sides
+SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 1 AS r, 0 AS c FROM `sales`.`events` WHERE (region = 'NZ'
+) UNION ALL SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 0 AS r, 1 AS c FROM `sales`.`events_now`) AS pooled WHERE NOT (x IS NULL OR isNaN(x)) GROUP BY x ORDER BY x;
+
