@@ -25,7 +25,7 @@ SELECT v, count(*) AS n FROM (SELECT multiIf(isNull(`flag`), NULL, `flag` != 0, 
 )) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 3;
 
 -- fine counts
-SELECT b, count(*) AS n FROM (SELECT arrayCount(e -> e <= assumeNotNull(x), [-0.5, 0.0, 0.25, 7.0]) AS b FROM (SELECT toFloat64(`amount`) AS x FROM `sales`.`events` WHERE (region = 'NZ'
+SELECT b, count(*) AS n FROM (SELECT if(x < 0.25, if(x < 0.0, if(x < -0.5, 0, 1), 2), if(x < 7.0, 3, 4)) AS b FROM (SELECT toFloat64(`amount`) AS x FROM `sales`.`events` WHERE (region = 'NZ'
 )) AS s WHERE NOT (x IS NULL OR isNaN(x))) AS t GROUP BY b ORDER BY b;
 
 -- grouped values of both sides

@@ -25,7 +25,7 @@ SELECT v, count(*) AS n FROM (SELECT CASE WHEN "flag" THEN 'true' WHEN NOT "flag
 )) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 3;
 
 -- fine counts
-SELECT b, count(*) AS n FROM (SELECT len(list_filter([-0.5, 0.0, 0.25, 7.0], e -> e <= x)) AS b FROM (SELECT CAST("amount" AS DOUBLE) AS x FROM "sales"."events" WHERE (region = 'NZ'
+SELECT b, count(*) AS n FROM (SELECT CASE WHEN x < 0.25 THEN CASE WHEN x < 0.0 THEN CASE WHEN x < -0.5 THEN 0 ELSE 1 END ELSE 2 END ELSE CASE WHEN x < 7.0 THEN 3 ELSE 4 END END AS b FROM (SELECT CAST("amount" AS DOUBLE) AS x FROM "sales"."events" WHERE (region = 'NZ'
 )) AS s WHERE NOT (x IS NULL OR isnan(x))) AS t GROUP BY b ORDER BY b;
 
 -- grouped values of both sides
