@@ -66,8 +66,20 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
                 throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"Rank {r} is outside 1…{present}."), nameof(ranks));
             probabilities[i] = (r - 0.5) / present;
         }
+        if (Sql.Dialect == Engines.SqlDialect.DuckDb && ranks.Count > ManyRanks)
+        {
+            // DuckDB selects each quantile of a list in its own pass over the values (1000 quantiles of 2·10⁶ values
+            // took 20 s); one sort with row numbers finds them all. The ranks must be distinct and ascending here.
+            for (int i = 1; i < ranks.Count; i++)
+                if (ranks[i] <= ranks[i - 1]) throw new InvalidArgumentException("Many ranks must be distinct and ascending.", nameof(ranks));
+            string list = string.Join(", ", ranks.Select(r => r.ToString(CultureInfo.InvariantCulture)));
+            return $"SELECT v FROM (SELECT v, row_number() OVER (ORDER BY v) AS r FROM (SELECT {Value(column)} AS v {Where(column)}) AS s) AS t WHERE r IN ({list}) ORDER BY r";
+        }
         return Quantiles(column, probabilities);
     }
+
+    /// <summary>From this many ranks on, DuckDB finds values at ranks by sorting once rather than by quantile_disc.</summary>
+    public const int ManyRanks = 32;
 
     /// <summary>
     /// One scan counting every numeric column into its bins, in the order of <see cref="NumericBinEdges.Bins"/>: underflow

@@ -142,14 +142,17 @@ internal sealed class SourceScan
     /// <summary>The values at 1-based <paramref name="ranks"/> of the sorted non-missing values, in order (<see cref="ScanQueries.ValuesAtRanks"/>).</summary>
     private async Task<double[]> ValuesAtRanksAsync(ColumnPlan plan, long[] ranks, CancellationToken cancellationToken)
     {
-        var values = new List<double>(ranks.Length);
-        await foreach (var row in Engine.QueryAsync(Queries.ValuesAtRanks(plan, ranks, Present(plan)), cancellationToken).ConfigureAwait(false))
+        long[] distinct = [.. ranks.Distinct().Order()];   // asked once each (ranks repeat where the data have few values)
+        var values = new List<double>(distinct.Length);
+        await foreach (var row in Engine.QueryAsync(Queries.ValuesAtRanks(plan, distinct, Present(plan)), cancellationToken).ConfigureAwait(false))
             values.Add(row.GetDouble(0));
-        if (values.Count != ranks.Length)
+        if (values.Count != distinct.Length)
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                $"the engine returned {values.Count} quantiles of {InputText.Quote(plan.Name)} for {ranks.Length} probabilities."), Engine.Source.Location);
+                $"the engine returned {values.Count} quantiles of {InputText.Quote(plan.Name)} for {distinct.Length} probabilities."), Engine.Source.Location);
         values.Sort();   // the engines return them in order; sorting guards against an engine that does not
-        return [.. values];
+        var result = new double[ranks.Length];
+        for (int i = 0; i < ranks.Length; i++) result[i] = values[Array.BinarySearch(distinct, ranks[i])];
+        return result;
     }
 
     /// <summary>Every numeric column's counts in its bins, from one scan.</summary>

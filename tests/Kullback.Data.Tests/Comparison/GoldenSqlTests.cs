@@ -44,6 +44,7 @@ public sealed class GoldenSqlTests
         Add("overview", () => queries.Overview([Amount, Seen, Colour, Flag]));
         Add("distinct values", () => queries.DistinctValues(Amount));
         Add("values at ranks 1, 3, 5 of 5 (quantile edges)", () => queries.ValuesAtRanks(Seen, [1, 3, 5], 5));
+        Add("values at 40 ranks of 400 (fine histogram edges)", () => queries.ValuesAtRanks(Amount, [.. Enumerable.Range(1, 40).Select(i => (long)i * 10)], 400));
         Add("numeric counts", () => queries.NumericCounts([(Amount, new NumericBinEdges([1.5, 2.5, 1e10], BinningRule.Quantile)), (Seen, new NumericBinEdges([], BinningRule.Unbounded))]));
         Add("value counts", () => queries.ValueCounts(Colour, 100));
         Add("value counts of a boolean", () => queries.ValueCounts(Flag, 3));

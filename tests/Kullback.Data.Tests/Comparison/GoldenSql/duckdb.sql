@@ -12,6 +12,11 @@ SELECT unnest(quantile_disc(CAST(epoch("seen at") AS DOUBLE), [0.1, 0.5, 0.9])) 
 ) AND (NOT (CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))
 );
 
+-- values at 40 ranks of 400 (fine histogram edges)
+SELECT v FROM (SELECT v, row_number() OVER (ORDER BY v) AS r FROM (SELECT CAST("amount" AS DOUBLE) AS v FROM "sales"."events" WHERE (region = 'NZ'
+) AND (NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE)))
+)) AS s) AS t WHERE r IN (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240, 250, 260, 270, 280, 290, 300, 310, 320, 330, 340, 350, 360, 370, 380, 390, 400) ORDER BY r;
+
 -- numeric counts
 SELECT count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) < 1.5), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 1.5 AND CAST("amount" AS DOUBLE) < 2.5), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 2.5 AND CAST("amount" AS DOUBLE) < 10000000000.0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 10000000000.0), count_if((CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE)))), count_if(NOT (CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))), count_if((CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))) FROM "sales"."events" WHERE (region = 'NZ'
 );

@@ -12,6 +12,11 @@ SELECT unnest(percentile_disc(ARRAY[0.1, 0.5, 0.9]::float8[]) WITHIN GROUP (ORDE
 ) AND (NOT (CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) IS NULL OR (CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) = 'NaN'::float8))
 );
 
+-- values at 40 ranks of 400 (fine histogram edges)
+SELECT unnest(percentile_disc(ARRAY[0.02375, 0.04875, 0.07375, 0.09875, 0.12375, 0.14875, 0.17375, 0.19875, 0.22375, 0.24875, 0.27375, 0.29875, 0.32375, 0.34875, 0.37375, 0.39875, 0.42375, 0.44875, 0.47375, 0.49875, 0.52375, 0.54875, 0.57375, 0.59875, 0.62375, 0.64875, 0.67375, 0.69875, 0.72375, 0.74875, 0.77375, 0.79875, 0.82375, 0.84875, 0.87375, 0.89875, 0.92375, 0.94875, 0.97375, 0.99875]::float8[]) WITHIN GROUP (ORDER BY CAST("amount" AS double precision))) FROM "sales"."events" WHERE (region = 'NZ'
+) AND (NOT (CAST("amount" AS double precision) IS NULL OR (CAST("amount" AS double precision) = 'NaN'::float8))
+);
+
 -- numeric counts
 SELECT count(*) FILTER (WHERE NOT (CAST("amount" AS double precision) IS NULL OR (CAST("amount" AS double precision) = 'NaN'::float8)) AND CAST("amount" AS double precision) < 1.5), count(*) FILTER (WHERE NOT (CAST("amount" AS double precision) IS NULL OR (CAST("amount" AS double precision) = 'NaN'::float8)) AND CAST("amount" AS double precision) >= 1.5 AND CAST("amount" AS double precision) < 2.5), count(*) FILTER (WHERE NOT (CAST("amount" AS double precision) IS NULL OR (CAST("amount" AS double precision) = 'NaN'::float8)) AND CAST("amount" AS double precision) >= 2.5 AND CAST("amount" AS double precision) < 10000000000.0), count(*) FILTER (WHERE NOT (CAST("amount" AS double precision) IS NULL OR (CAST("amount" AS double precision) = 'NaN'::float8)) AND CAST("amount" AS double precision) >= 10000000000.0), count(*) FILTER (WHERE (CAST("amount" AS double precision) IS NULL OR (CAST("amount" AS double precision) = 'NaN'::float8))), count(*) FILTER (WHERE NOT (CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) IS NULL OR (CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) = 'NaN'::float8))), count(*) FILTER (WHERE (CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) IS NULL OR (CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) = 'NaN'::float8))) FROM "sales"."events" WHERE (region = 'NZ'
 );

@@ -10,6 +10,9 @@ SELECT DISTINCT CAST(`amount` AS DOUBLE) AS v FROM `sales`.`events` WHERE (regio
 -- values at ranks 1, 3, 5 of 5 (quantile edges)
 -- not available: Spark SQL has no exact quantile rows.
 
+-- values at 40 ranks of 400 (fine histogram edges)
+-- not available: Spark SQL has no exact quantile rows.
+
 -- numeric counts
 SELECT count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) < 1.5), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 1.5 AND CAST(`amount` AS DOUBLE) < 2.5), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 2.5 AND CAST(`amount` AS DOUBLE) < 10000000000.0), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 10000000000.0), count_if((CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE)))), count_if(NOT (CAST(unix_timestamp(`seen at`) AS DOUBLE) IS NULL OR isnan(CAST(unix_timestamp(`seen at`) AS DOUBLE)))), count_if((CAST(unix_timestamp(`seen at`) AS DOUBLE) IS NULL OR isnan(CAST(unix_timestamp(`seen at`) AS DOUBLE)))) FROM `sales`.`events` WHERE (region = 'NZ'
 );
