@@ -43,6 +43,9 @@ internal static class CompareData
             case "export":
                 Export(args[1]);
                 return 0;
+            case "queries":
+                await CompareDataQueries.RunAsync(args[1], args[2]);
+                return 0;
             case "server":
                 await ServerAsync(args[1], args[2], args.SkipWhile(a => a != "--password-file").Skip(1).FirstOrDefault());
                 return 0;
@@ -286,5 +289,38 @@ internal static class CompareData
             await _accepting;
             _stop.Dispose();
         }
+    }
+}
+
+/// <summary>Scratch: times each scan query of one numeric column on the Parquet files.</summary>
+internal static class CompareDataQueries
+{
+    public static async Task RunAsync(string directory, string column)
+    {
+        var source = DataSource.Parse(Path.Combine(directory, "ref.parquet"));
+        var cur = DataSource.Parse(Path.Combine(directory, "cur.parquet"));
+        await using var engine = await QueryEngine.OpenAsync(source);
+        await using var other = await QueryEngine.OpenAsync(cur);
+        var plan = new ColumnPlan(column, ColumnKind.Numeric, ColumnCategory.Real);
+        var scan = new SourceScan(engine, [plan]);
+        async Task<int> Time(string name, string sql)
+        {
+            var clock = Stopwatch.StartNew();
+            int rows = 0;
+            await foreach (var _ in engine.QueryAsync(sql)) rows++;
+            Console.WriteLine($"{name,-20} {clock.Elapsed.TotalSeconds,8:F3} s  {rows} rows  ({sql.Length} chars)");
+            return rows;
+        }
+        await Time("overview", scan.Queries.Overview([plan]));
+        await scan.OverviewAsync(default);
+        long n = scan.Present(plan);
+        long[] ranks = [.. Enumerable.Range(0, 1001).Select(i => SourceScan.TypeOneRank(i, 1000, n)).Distinct()];
+        await Time("ranks (window)", scan.Queries.ValuesAtRanks(plan, ranks, n));
+        await Time("ranks (quantile)", scan.Queries.Quantiles(plan, [.. ranks.Select(r => (r - 0.5) / n)]));
+        var fine = NumericBinning.FromQuantiles(await scan.QuantilesAsync(plan, NumericBinning.QuantileProbabilities(1000), default));
+        await Time("fine counts (tree)", scan.Queries.FineCounts(plan, fine.Edges));
+        string edges = string.Join(", ", fine.Edges.Select(SqlSpellings.Number));
+        await Time("fine counts (asof)", $"SELECT coalesce(b, 0) AS b, count(*) AS n FROM (SELECT CAST({column} AS DOUBLE) AS x {engine.FromWhere($"NOT ({column} IS NULL OR isnan({column}))")}) AS s ASOF LEFT JOIN (SELECT unnest(range(1, {fine.Edges.Length + 1})) AS b, unnest([{edges}]) AS e) AS t ON s.x >= t.e GROUP BY 1 ORDER BY 1");
+        await Time("grouped", scan.Queries.Grouped(plan, other.FromWhere()));
     }
 }

@@ -115,8 +115,18 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
             $"SELECT v, count(*) AS n FROM (SELECT {column.ValueExpression(Sql)} AS v {FromWhere}) AS t WHERE NOT {SqlSpellings.IsMissingText("v")} GROUP BY v ORDER BY n DESC, v LIMIT {limit}");
 
     /// <summary>Counts of a numeric column's non-missing values in the fine bins of <paramref name="edges"/>: rows (bucket, count), bucket = number of edges ≤ x.</summary>
-    public string FineCounts(ColumnPlan column, IReadOnlyList<double> edges) =>
-        $"SELECT b, count(*) AS n FROM (SELECT {Sql.Bucket("x", edges)} AS b FROM (SELECT {column.ValueExpression(Sql)} AS x {FromWhere}) AS s WHERE NOT {Sql.IsMissingNumber("x")}) AS t GROUP BY b ORDER BY b";
+    /// <remarks>DuckDB joins the values to the edges with an ASOF join (the largest edge ≤ x, numbered from 1), which sorts
+    /// once: an expression per row, even a binary search written in CASEs, runs its whole tree for every vector (1000 edges:
+    /// 5.9 s against 1.6 s for 2·10⁶ values).</remarks>
+    public string FineCounts(ColumnPlan column, IReadOnlyList<double> edges)
+    {
+        ArgumentNullException.ThrowIfNull(edges);
+        string values = $"SELECT {column.ValueExpression(Sql)} AS x {FromWhere}";
+        if (Sql.Dialect == Engines.SqlDialect.DuckDb && edges.Count > 0)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"SELECT coalesce(e.b, 0) AS b, count(*) AS n FROM ({values}) AS s ASOF LEFT JOIN (SELECT unnest(range(1, {edges.Count + 1})) AS b, unnest([{string.Join(", ", edges.Select(SqlSpellings.Number))}]) AS e) AS e ON s.x >= e.e WHERE NOT {Sql.IsMissingNumber("s.x")} GROUP BY 1 ORDER BY 1");
+        return $"SELECT b, count(*) AS n FROM (SELECT {Sql.Bucket("x", edges)} AS b FROM ({values}) AS s WHERE NOT {Sql.IsMissingNumber("x")}) AS t GROUP BY b ORDER BY b";
+    }
 
     /// <summary>
     /// The two samples' distinct non-missing values with each one's count, ascending — over this source and

@@ -30,8 +30,8 @@ SELECT v, count(*) AS n FROM (SELECT CASE WHEN "flag" THEN 'true' WHEN NOT "flag
 )) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 3;
 
 -- fine counts
-SELECT b, count(*) AS n FROM (SELECT CASE WHEN x < 0.25 THEN CASE WHEN x < 0.0 THEN CASE WHEN x < -0.5 THEN 0 ELSE 1 END ELSE 2 END ELSE CASE WHEN x < 7.0 THEN 3 ELSE 4 END END AS b FROM (SELECT CAST("amount" AS DOUBLE) AS x FROM "sales"."events" WHERE (region = 'NZ'
-)) AS s WHERE NOT (x IS NULL OR isnan(x))) AS t GROUP BY b ORDER BY b;
+SELECT coalesce(e.b, 0) AS b, count(*) AS n FROM (SELECT CAST("amount" AS DOUBLE) AS x FROM "sales"."events" WHERE (region = 'NZ'
+)) AS s ASOF LEFT JOIN (SELECT unnest(range(1, 5)) AS b, unnest([-0.5, 0.0, 0.25, 7.0]) AS e) AS e ON s.x >= e.e WHERE NOT (s.x IS NULL OR isnan(s.x)) GROUP BY 1 ORDER BY 1;
 
 -- grouped values of both sides
 SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT CAST(epoch("seen at") AS DOUBLE) AS x, 1 AS r, 0 AS c FROM "sales"."events" WHERE (region = 'NZ'
