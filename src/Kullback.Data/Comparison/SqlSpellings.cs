@@ -129,9 +129,14 @@ public sealed class SqlSpellings
     public string QuantileRows(string expression, IReadOnlyList<double> probabilities) =>
         _quantileRows?.Invoke(expression, probabilities) ?? throw new InvalidOperationException($"{Dialect} has no exact quantile rows.");
 
-    /// <summary>A number as an SQL literal that reads back as exactly the same double.</summary>
+    /// <summary>
+    /// A number as an SQL literal that reads back as exactly the same double: the shortest round-trip digits, always with
+    /// an exponent (<c>0.1054864601234567e0</c>), because DuckDB, Spark and Trino read a literal without one as a DECIMAL,
+    /// and DuckDB's DECIMAL-to-DOUBLE conversion is not correctly rounded (a value equal to an edge then fell in the bin
+    /// below); PostgreSQL reads it as numeric and converts it correctly rounded, ClickHouse as Float64.
+    /// </summary>
     public static string Number(double value) =>
-        double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) is var r && (r.Contains('E', StringComparison.Ordinal) || r.Contains('.', StringComparison.Ordinal)) ? r : r + ".0"
+        double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) is var r && r.Contains('E', StringComparison.Ordinal) ? r : r + "e0"
         : throw new InvalidArgumentException($"{value} cannot be an SQL literal.", nameof(value));
 
     /// <summary>

@@ -8,17 +8,17 @@ SELECT DISTINCT toFloat64(`amount`) AS v FROM `sales`.`events` WHERE (region = '
 ) ORDER BY v;
 
 -- values at ranks 1, 3, 5 of 5 (quantile edges)
-SELECT arrayJoin(quantilesExactWeighted(0.1, 0.5, 0.9)(toFloat64(toUnixTimestamp(toDateTime(`seen at`))), 1)) FROM `sales`.`events` WHERE (region = 'NZ'
+SELECT arrayJoin(quantilesExactWeighted(0.1e0, 0.5e0, 0.9e0)(toFloat64(toUnixTimestamp(toDateTime(`seen at`))), 1)) FROM `sales`.`events` WHERE (region = 'NZ'
 ) AND (NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))
 );
 
 -- values at 40 ranks of 400 (fine histogram edges)
-SELECT arrayJoin(quantilesExactWeighted(0.02375, 0.04875, 0.07375, 0.09875, 0.12375, 0.14875, 0.17375, 0.19875, 0.22375, 0.24875, 0.27375, 0.29875, 0.32375, 0.34875, 0.37375, 0.39875, 0.42375, 0.44875, 0.47375, 0.49875, 0.52375, 0.54875, 0.57375, 0.59875, 0.62375, 0.64875, 0.67375, 0.69875, 0.72375, 0.74875, 0.77375, 0.79875, 0.82375, 0.84875, 0.87375, 0.89875, 0.92375, 0.94875, 0.97375, 0.99875)(toFloat64(`amount`), 1)) FROM `sales`.`events` WHERE (region = 'NZ'
+SELECT arrayJoin(quantilesExactWeighted(0.02375e0, 0.04875e0, 0.07375e0, 0.09875e0, 0.12375e0, 0.14875e0, 0.17375e0, 0.19875e0, 0.22375e0, 0.24875e0, 0.27375e0, 0.29875e0, 0.32375e0, 0.34875e0, 0.37375e0, 0.39875e0, 0.42375e0, 0.44875e0, 0.47375e0, 0.49875e0, 0.52375e0, 0.54875e0, 0.57375e0, 0.59875e0, 0.62375e0, 0.64875e0, 0.67375e0, 0.69875e0, 0.72375e0, 0.74875e0, 0.77375e0, 0.79875e0, 0.82375e0, 0.84875e0, 0.87375e0, 0.89875e0, 0.92375e0, 0.94875e0, 0.97375e0, 0.99875e0)(toFloat64(`amount`), 1)) FROM `sales`.`events` WHERE (region = 'NZ'
 ) AND (NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`)))
 );
 
 -- numeric counts
-SELECT countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) < 1.5), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 1.5 AND toFloat64(`amount`) < 2.5), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 2.5 AND toFloat64(`amount`) < 10000000000.0), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 10000000000.0), countIf((toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`)))), countIf(NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))), countIf((toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))) FROM `sales`.`events` WHERE (region = 'NZ'
+SELECT countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) < 1.5e0), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 1.5e0 AND toFloat64(`amount`) < 2.5e0), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 2.5e0 AND toFloat64(`amount`) < 10000000000e0), countIf(NOT (toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`))) AND toFloat64(`amount`) >= 10000000000e0), countIf((toFloat64(`amount`) IS NULL OR isNaN(toFloat64(`amount`)))), countIf(NOT (toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))), countIf((toFloat64(toUnixTimestamp(toDateTime(`seen at`))) IS NULL OR isNaN(toFloat64(toUnixTimestamp(toDateTime(`seen at`)))))) FROM `sales`.`events` WHERE (region = 'NZ'
 );
 
 -- value counts
@@ -30,7 +30,7 @@ SELECT v, count(*) AS n FROM (SELECT multiIf(isNull(`flag`), NULL, `flag` != 0, 
 )) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 3;
 
 -- fine counts
-SELECT b, count(*) AS n FROM (SELECT if(x < 0.25, if(x < 0.0, if(x < -0.5, 0, 1), 2), if(x < 7.0, 3, 4)) AS b FROM (SELECT toFloat64(`amount`) AS x FROM `sales`.`events` WHERE (region = 'NZ'
+SELECT b, count(*) AS n FROM (SELECT if(x < 0.25e0, if(x < 0e0, if(x < -0.5e0, 0, 1), 2), if(x < 7e0, 3, 4)) AS b FROM (SELECT toFloat64(`amount`) AS x FROM `sales`.`events` WHERE (region = 'NZ'
 )) AS s WHERE NOT (x IS NULL OR isNaN(x))) AS t GROUP BY b ORDER BY b;
 
 -- grouped values of both sides

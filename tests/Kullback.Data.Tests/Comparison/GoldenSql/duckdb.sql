@@ -8,7 +8,7 @@ SELECT DISTINCT CAST("amount" AS DOUBLE) AS v FROM "sales"."events" WHERE (regio
 ) ORDER BY v;
 
 -- values at ranks 1, 3, 5 of 5 (quantile edges)
-SELECT unnest(quantile_disc(CAST(epoch("seen at") AS DOUBLE), [0.1, 0.5, 0.9])) FROM "sales"."events" WHERE (region = 'NZ'
+SELECT unnest(quantile_disc(CAST(epoch("seen at") AS DOUBLE), [0.1e0, 0.5e0, 0.9e0])) FROM "sales"."events" WHERE (region = 'NZ'
 ) AND (NOT (CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))
 );
 
@@ -18,7 +18,7 @@ SELECT v FROM (SELECT v, row_number() OVER (ORDER BY v) AS r FROM (SELECT CAST("
 )) AS s) AS t WHERE r IN (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240, 250, 260, 270, 280, 290, 300, 310, 320, 330, 340, 350, 360, 370, 380, 390, 400) ORDER BY r;
 
 -- numeric counts
-SELECT count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) < 1.5), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 1.5 AND CAST("amount" AS DOUBLE) < 2.5), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 2.5 AND CAST("amount" AS DOUBLE) < 10000000000.0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 10000000000.0), count_if((CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE)))), count_if(NOT (CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))), count_if((CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))) FROM "sales"."events" WHERE (region = 'NZ'
+SELECT count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) < 1.5e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 1.5e0 AND CAST("amount" AS DOUBLE) < 2.5e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 2.5e0 AND CAST("amount" AS DOUBLE) < 10000000000e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 10000000000e0), count_if((CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE)))), count_if(NOT (CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))), count_if((CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))) FROM "sales"."events" WHERE (region = 'NZ'
 );
 
 -- value counts
@@ -31,7 +31,7 @@ SELECT v, count(*) AS n FROM (SELECT CASE WHEN "flag" THEN 'true' WHEN NOT "flag
 
 -- fine counts
 SELECT coalesce(e.b, 0) AS b, count(*) AS n FROM (SELECT CAST("amount" AS DOUBLE) AS x FROM "sales"."events" WHERE (region = 'NZ'
-)) AS s ASOF LEFT JOIN (SELECT unnest(range(1, 5)) AS b, unnest([-0.5, 0.0, 0.25, 7.0]) AS e) AS e ON s.x >= e.e WHERE NOT (s.x IS NULL OR isnan(s.x)) GROUP BY 1 ORDER BY 1;
+)) AS s ASOF LEFT JOIN (SELECT unnest(range(1, 5)) AS b, unnest([-0.5e0, 0e0, 0.25e0, 7e0]) AS e) AS e ON s.x >= e.e WHERE NOT (s.x IS NULL OR isnan(s.x)) GROUP BY 1 ORDER BY 1;
 
 -- grouped values of both sides
 SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT CAST(epoch("seen at") AS DOUBLE) AS x, 1 AS r, 0 AS c FROM "sales"."events" WHERE (region = 'NZ'

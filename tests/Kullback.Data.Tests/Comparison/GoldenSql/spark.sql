@@ -14,7 +14,7 @@ SELECT DISTINCT CAST(`amount` AS DOUBLE) AS v FROM `sales`.`events` WHERE (regio
 -- not available: Spark SQL has no exact quantile rows.
 
 -- numeric counts
-SELECT count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) < 1.5), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 1.5 AND CAST(`amount` AS DOUBLE) < 2.5), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 2.5 AND CAST(`amount` AS DOUBLE) < 10000000000.0), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 10000000000.0), count_if((CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE)))), count_if(NOT (CAST(unix_timestamp(`seen at`) AS DOUBLE) IS NULL OR isnan(CAST(unix_timestamp(`seen at`) AS DOUBLE)))), count_if((CAST(unix_timestamp(`seen at`) AS DOUBLE) IS NULL OR isnan(CAST(unix_timestamp(`seen at`) AS DOUBLE)))) FROM `sales`.`events` WHERE (region = 'NZ'
+SELECT count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) < 1.5e0), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 1.5e0 AND CAST(`amount` AS DOUBLE) < 2.5e0), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 2.5e0 AND CAST(`amount` AS DOUBLE) < 10000000000e0), count_if(NOT (CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE))) AND CAST(`amount` AS DOUBLE) >= 10000000000e0), count_if((CAST(`amount` AS DOUBLE) IS NULL OR isnan(CAST(`amount` AS DOUBLE)))), count_if(NOT (CAST(unix_timestamp(`seen at`) AS DOUBLE) IS NULL OR isnan(CAST(unix_timestamp(`seen at`) AS DOUBLE)))), count_if((CAST(unix_timestamp(`seen at`) AS DOUBLE) IS NULL OR isnan(CAST(unix_timestamp(`seen at`) AS DOUBLE)))) FROM `sales`.`events` WHERE (region = 'NZ'
 );
 
 -- value counts
@@ -26,7 +26,7 @@ SELECT v, count(*) AS n FROM (SELECT CASE WHEN `flag` THEN 'true' WHEN NOT `flag
 )) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 3;
 
 -- fine counts
-SELECT b, count(*) AS n FROM (SELECT size(filter(array(-0.5, 0.0, 0.25, 7.0), e -> e <= x)) AS b FROM (SELECT CAST(`amount` AS DOUBLE) AS x FROM `sales`.`events` WHERE (region = 'NZ'
+SELECT b, count(*) AS n FROM (SELECT size(filter(array(-0.5e0, 0e0, 0.25e0, 7e0), e -> e <= x)) AS b FROM (SELECT CAST(`amount` AS DOUBLE) AS x FROM `sales`.`events` WHERE (region = 'NZ'
 )) AS s WHERE NOT (x IS NULL OR isnan(x))) AS t GROUP BY b ORDER BY b;
 
 -- grouped values of both sides
