@@ -15,7 +15,7 @@ namespace Kullback.Benchmarks;
 /// reference and a current dataset, run by bench/compare_data.sh beside numpy doing the same histograms. Steps, each
 /// its own process so that each peak memory is its own:
 /// <list type="bullet">
-/// <item><c>generate DIR N</c>: ref.parquet and cur.parquet of N rows each (DuckDB), and with <c>--csv</c> the same as CSV for loading servers.</item>
+/// <item><c>generate DIR N</c>: ref.parquet and cur.parquet of N rows each (DuckDB), and with <c>--csv</c> the same as tab-separated text for loading servers.</item>
 /// <item><c>files DIR</c>: times <c>DatasetComparer.CompareAsync</c> on the Parquet files (default mode: exact statistics; and
 /// <c>--distribution histogram</c>), prints JSON with seconds, peak working set, the per-query profile and the edges.</item>
 /// <item><c>export DIR</c>: the columns as raw arrays for numpy (f64 numbers, fixed-width bytes for categories).</item>
@@ -80,8 +80,8 @@ internal static class CompareData
                 """);
             Execute(connection, $"SELECT setseed({seed.ToString("R", CultureInfo.InvariantCulture)})");
             Execute(connection, $"COPY ({select}) TO '{Path.Combine(directory, name + ".parquet")}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)");
-            if (csv)
-                Execute(connection, $"COPY (SELECT * FROM read_parquet('{Path.Combine(directory, name + ".parquet")}')) TO '{Path.Combine(directory, name + ".csv")}' (HEADER false)");
+            if (csv)   // tab-separated, \N for NULL, no quoting (empty text stays empty): what PostgreSQL's COPY and ClickHouse's TabSeparated read
+                Execute(connection, $"COPY (SELECT * FROM read_parquet('{Path.Combine(directory, name + ".parquet")}')) TO '{Path.Combine(directory, name + ".tsv")}' (HEADER false, DELIMITER '\t', NULLSTR '\\N', QUOTE '')");
         }
     }
 
@@ -312,6 +312,17 @@ internal static class CompareDataQueries
             return rows;
         }
         await Time("overview", scan.Queries.Overview([plan]));
+        var all = CompareData.Numeric.Select(c => new ColumnPlan(c, ColumnKind.Numeric, ColumnCategory.Real)).Concat(CompareData.Categorical.Select(c => new ColumnPlan(c, ColumnKind.Categorical, ColumnCategory.Text))).ToList();
+        string overview = scan.Queries.Overview(all);
+        await Time("overview 10", overview);
+        await Time("overview 10 approx", overview.Replace("count(DISTINCT", "approx_count_distinct(", StringComparison.Ordinal));
+        await Time("overview 10 no distinct", overview.Replace("count(DISTINCT", "max(", StringComparison.Ordinal));
+        var all10 = new SourceScan(engine, all);
+        await all10.OverviewAsync(default);
+        var columnEdges = new List<(ColumnPlan, NumericBinEdges)>();
+        foreach (var p in all.Where(p => p.Kind == ColumnKind.Numeric)) columnEdges.Add((p, await all10.EdgesAsync(p, NumericBinningOptions.Default, default)));
+        await Time("numeric counts", all10.Queries.NumericCounts(columnEdges));
+        foreach (var p in all.Where(p => p.Kind == ColumnKind.Categorical)) await Time("value counts " + p.Name, all10.Queries.ValueCounts(p, 10000));
         await scan.OverviewAsync(default);
         long n = scan.Present(plan);
         long[] ranks = [.. Enumerable.Range(0, 1001).Select(i => SourceScan.TypeOneRank(i, 1000, n)).Distinct()];
