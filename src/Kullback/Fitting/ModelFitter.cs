@@ -86,7 +86,8 @@ public static class ModelFitter
         if (data.ObservationCount is long n && n > 0)
         {
             var sum = new NeumaierSum();
-            for (int i = 0; i < values.Length; i++) sum.Add(p[i] * n * logQ[i]);
+            for (int i = 0; i < values.Length; i++)
+                if (p[i] > 0) sum.Add(p[i] * n * logQ[i]);   // an outcome seen 0 times adds nothing, even where ln Q = −∞
             double ll = sum.Total;
             logLikelihood = ll;
             aic = 2.0 * parameterCount - 2.0 * ll;
@@ -116,7 +117,8 @@ public static class ModelFitter
                 result.Add(new OutcomeContribution(outcome, 0, model.Probability(x), Information.Zero));
                 continue;
             }
-            double term = double.IsNegativeInfinity(logQ[i]) ? double.PositiveInfinity : p[i] * (Math.Log(p[i]) - logQ[i]);
+            double term = p[i] == 0 ? 0.0   // 0·ln(0/q) = 0, whatever q
+                : double.IsNegativeInfinity(logQ[i]) ? double.PositiveInfinity : p[i] * (Math.Log(p[i]) - logQ[i]);
             result.Add(new OutcomeContribution(outcome, p[i], Math.Exp(logQ[i]), Information.FromNats(term)));
         }
         return result.ToImmutable();

@@ -263,3 +263,36 @@ public class FittingTests
         Assert.Equal(3.0 / 7, d.Probability(3), 1e-15);
     }
 }
+
+/// <summary>Outcomes the data lists with count zero: they add nothing, wherever the model puts no mass.</summary>
+public class ZeroCountOutcomeTests
+{
+    private static readonly DiscreteDistribution AllAtTwo =
+        DiscreteDistribution.FromCounts([Outcome.Of(0), Outcome.Of(1), Outcome.Of(2)], [0.0, 0.0, 7.0]);
+
+    [Fact]
+    public void A_model_with_no_mass_where_nothing_was_seen_fits_exactly()
+    {
+        // binomial(2, p̂ = mean/2 = 1): Q = (0, 0, 1), so every observation has probability 1.
+        var fit = ModelFitter.Fit(AllAtTwo, new FitOptions { Families = [ModelFamily.Binomial], Trials = 2 }).Fits.Single();
+        Assert.Equal(1.0, fit.Model[Parameter.SuccessProbability]);
+        Assert.Equal(0.0, fit.LogLikelihood);
+        Assert.Equal(0.0, fit.DataToModel.Nats);
+        Assert.Equal(0.5 * Math.Log(7), fit.MessageLength!.Value.Nats, 15);
+        Assert.All(fit.Contributions, c => Assert.Equal(0.0, c.Contribution.Nats));
+        Assert.Empty(fit.InfiniteAt);
+    }
+
+    [Fact]
+    public void Every_score_is_a_number_for_every_family()
+    {
+        var report = ModelFitter.Fit(AllAtTwo, new FitOptions { Trials = 2 });
+        foreach (var fit in report.Fits)
+        {
+            Assert.False(double.IsNaN(fit.DataToModel.Nats), fit.Family.Key);
+            Assert.False(fit.LogLikelihood is double ll && double.IsNaN(ll), fit.Family.Key);
+            Assert.All(fit.Contributions, c => Assert.False(double.IsNaN(c.Contribution.Nats), $"{fit.Family.Key} at {c.Outcome}"));
+        }
+        Assert.Equal(ModelFamily.Binomial, report.Best!.Family);
+    }
+}
