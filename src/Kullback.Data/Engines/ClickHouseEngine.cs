@@ -21,7 +21,7 @@ namespace Kullback.Data.Engines;
 /// <para>Servers before 19.x send the error code only in the body (<c>Code: 60, e.displayText() = …</c>); newer ones
 /// also in the <c>X-ClickHouse-Exception-Code</c> header, which is preferred. Faults are told apart by that code.</para>
 /// </remarks>
-internal sealed partial class ClickHouseEngine : QueryEngineBase
+internal sealed partial class ClickHouseEngine : ServerEngineBase
 {
     private const string Format = "TabSeparatedWithNamesAndTypes";
     private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(2);
@@ -51,26 +51,9 @@ internal sealed partial class ClickHouseEngine : QueryEngineBase
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        Relation = SqlDialect.ClickHouse.QuoteTable(source.Table!.Value);
     }
 
-    public override string Relation { get; }
-
-    private string TableText => InputText.Quote(Source.Table!.Value.ToString());
-
-    protected override async Task<IReadOnlyList<ResultColumn>> DescribeAsync(CancellationToken cancellationToken)
-    {
-        var cursor = await StartAsync($"SELECT * FROM {Relation} LIMIT 0", describing: true, cancellationToken).ConfigureAwait(false);
-        await using (cursor.ConfigureAwait(false))
-        {
-            return cursor.Columns;
-        }
-    }
-
-    protected override Task<IResultCursor> StartAsync(string sql, CancellationToken cancellationToken) =>
-        StartAsync(sql, describing: false, cancellationToken);
-
-    private async Task<IResultCursor> StartAsync(string sql, bool describing, CancellationToken cancellationToken)
+    protected override async Task<IResultCursor> StartAsync(string sql, bool describing, CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -13,7 +13,7 @@ namespace Kullback.Data.Engines;
 /// cancel request) and by <c>statement_timeout</c>, one second later, in case the client is gone. Faults are told
 /// apart by SQLSTATE (<see cref="PostgresException.SqlState"/>) and by the exception Npgsql wraps, never by message text.
 /// </remarks>
-internal sealed class PostgreSqlEngine : QueryEngineBase
+internal sealed class PostgreSqlEngine : ServerEngineBase
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _server;
@@ -41,26 +41,9 @@ internal sealed class PostgreSqlEngine : QueryEngineBase
         if (options.PasswordFile is { } passFile) builder.Passfile = passFile;
         if (source.SslMode is { } sslMode) builder.SslMode = ParseSslMode(sslMode);
         _dataSource = NpgsqlDataSource.Create(builder);
-        Relation = SqlDialect.PostgreSql.QuoteTable(source.Table!.Value);
     }
 
-    public override string Relation { get; }
-
-    private string TableText => InputText.Quote(Source.Table!.Value.ToString());
-
-    protected override async Task<IReadOnlyList<ResultColumn>> DescribeAsync(CancellationToken cancellationToken)
-    {
-        var cursor = await StartAsync($"SELECT * FROM {Relation} LIMIT 0", describing: true, cancellationToken).ConfigureAwait(false);
-        await using (cursor.ConfigureAwait(false))
-        {
-            return cursor.Columns;
-        }
-    }
-
-    protected override Task<IResultCursor> StartAsync(string sql, CancellationToken cancellationToken) =>
-        StartAsync(sql, describing: false, cancellationToken);
-
-    private async Task<IResultCursor> StartAsync(string sql, bool describing, CancellationToken cancellationToken)
+    protected override async Task<IResultCursor> StartAsync(string sql, bool describing, CancellationToken cancellationToken)
     {
         NpgsqlConnection connection;
         try
