@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Kullback.Comparison;
 using Kullback.Data.Comparison;
@@ -68,5 +67,15 @@ public sealed class GoldenSqlTests
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
     }
 
-    private static string SourceDirectory([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+    /// <summary>
+    /// This folder in the source tree, found from the test binaries up to the repository root (Kullback.slnx): CI
+    /// builds are deterministic and map source paths to <c>/_/</c>, so the compiler's file path cannot be used.
+    /// </summary>
+    private static string SourceDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Kullback.slnx")))
+                return Path.Combine(directory.FullName, "tests", "Kullback.Data.Tests", "Comparison");
+        throw new DirectoryNotFoundException($"No Kullback.slnx above {AppContext.BaseDirectory}: run the tests from the repository");
+    }
 }
