@@ -63,6 +63,7 @@ internal sealed class KdTree
         return (treeX!, treeY!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Scaled(ReadOnlySpan<double> points, int scale)
     {
         var scaled = new double[points.Length];
@@ -70,6 +71,7 @@ internal sealed class KdTree
         return scaled;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private KdTree(double[] scaledPoints, int dimensions, int scale, int leafSize)
     {
         Dimensions = dimensions;
@@ -201,6 +203,7 @@ internal sealed class KdTree
     }
 
     /// <summary>Builds the subtree over rows [start, end) of _points (kept in step with _order); returns its depth.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Build(int start, int end, int depth)
     {
         int d = Dimensions;
@@ -247,6 +250,7 @@ internal sealed class KdTree
     /// index than right of it (never equal across it), with both sides non-empty and the left as close as possible to
     /// half of the points, rounded to whole chunks. Leaves the coordinates in _keys[start, end).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SplitPoint(int start, int end, int dimension)
     {
         int d = Dimensions;
@@ -264,6 +268,7 @@ internal sealed class KdTree
     }
 
     /// <summary>Moves the keys of [start, end) below <paramref name="v"/> to the front; returns where the rest begins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int PartitionLess(int start, int end, double v)
     {
         int next = start;
@@ -273,6 +278,7 @@ internal sealed class KdTree
     }
 
     /// <summary>Moves the keys of [start, end) equal to <paramref name="v"/> to the front; returns where the rest begins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int PartitionEqual(int start, int end, double v)
     {
         int next = start;
@@ -282,6 +288,7 @@ internal sealed class KdTree
     }
 
     /// <summary>Quickselect (median of three): afterwards _keys[nth] is in its sorted place, smaller or equal keys before it, greater or equal after.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(int start, int end, int nth)
     {
         int lo = start, hi = end - 1;

@@ -46,6 +46,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
     /// <param name="factor">f, a power of two (ignored unless <typeparamref name="TScaling"/> scales).</param>
     /// <param name="scratch">Scratch: d offsets, k distances and k weights.</param>
     /// <param name="width">The vector width of the leaf scans.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NeighbourSearch(KdTree tree, ReadOnlySpan<double> query, int self, int k, double factor, SearchScratch scratch, LaneWidth width)
     {
         _tree = tree;
@@ -81,6 +82,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
     /// <summary>Runs the search from the root.</summary>
     public void Run() => Visit(0, 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Visit(int id, double lowerBound)
     {
         ref readonly var node = ref _nodes[id];
@@ -118,6 +120,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
         Visit(id, lowerBound);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanLeaf(int leaf)
     {
         int d = _query.Length;
@@ -155,6 +158,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
     /// a leaf's points in stored order costs while the list fills.
     /// </summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanFirstLeaf512(int start, int end)
     {
         int chunks = (end - start + KdTree.Lanes - 1) / KdTree.Lanes;
@@ -205,6 +209,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanChunk512(int slot)
     {
         var sum = Sum512(slot);
@@ -217,6 +222,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanChunk256(int slot)
     {
         int d = _query.Length;
@@ -249,6 +255,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanChunkScalar(int slot)
     {
         int d = _query.Length;
@@ -265,6 +272,7 @@ internal ref struct NeighbourSearch<TScaling> where TScaling : struct, IDistance
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Offer(int slot, double squaredDistance)
     {
         if (!(squaredDistance < _candidates.Bound)) return;
