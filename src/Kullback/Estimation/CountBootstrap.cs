@@ -17,18 +17,41 @@ internal static class CountBootstrap
     /// <param name="options">The interval's options.</param>
     public static ConfidenceInterval OneSample(long[] counts, double estimate, CountStatistic statistic, CountStatistic leaveOneOut, BootstrapOptions options)
     {
-        var random = new Random(options.Seed);
+        var (replicates, accelerations) = OneSampleReplicates(counts, [statistic], [leaveOneOut], options.Resamples, options.Seed,
+            options.Method == IntervalMethod.BiasCorrectedAccelerated);
+        return BootstrapInterval.From(replicates[0], estimate, accelerations[0], options);
+    }
+
+    /// <summary>
+    /// The replicates of several statistics on the same resamples, and their BCa accelerations (NaN where a jackknife
+    /// value is infinite; 0 when <paramref name="jackknife"/> is false). The resamples depend only on the counts and the
+    /// seed, so each statistic's replicates are those a single-statistic call with the same seed would make.
+    /// </summary>
+    internal static (double[][] Replicates, double[] Accelerations) OneSampleReplicates(long[] counts, IReadOnlyList<CountStatistic> statistics,
+        IReadOnlyList<CountStatistic> leaveOneOut, int resamples, int seed, bool jackknife)
+    {
+        var random = new Random(seed);
         var resampler = new MultinomialResampler(counts);
         var scratch = new long[counts.Length];
-        var replicates = new double[options.Resamples];
-        for (int b = 0; b < replicates.Length; b++)
+        var replicates = new double[statistics.Count][];
+        for (int s = 0; s < replicates.Length; s++) replicates[s] = new double[resamples];
+        for (int b = 0; b < resamples; b++)
         {
             resampler.Draw(random, scratch);
-            replicates[b] = Checked(statistic(scratch));
+            for (int s = 0; s < replicates.Length; s++) replicates[s][b] = Checked(statistics[s](scratch));
         }
-        var acceleration = new JackknifeAcceleration();
-        if (options.Method == IntervalMethod.BiasCorrectedAccelerated) AddJackknife(ref acceleration, counts, c => leaveOneOut(c));
-        return BootstrapInterval.From(replicates, estimate, acceleration.Value, options);
+        var accelerations = new double[statistics.Count];
+        if (jackknife)
+        {
+            for (int s = 0; s < accelerations.Length; s++)
+            {
+                var acceleration = new JackknifeAcceleration();
+                var statistic = leaveOneOut[s];
+                AddJackknife(ref acceleration, counts, c => statistic(c));
+                accelerations[s] = acceleration.Value;
+            }
+        }
+        return (replicates, accelerations);
     }
 
     /// <summary>The interval of a statistic of two independent samples: each resampled from its own counts.</summary>

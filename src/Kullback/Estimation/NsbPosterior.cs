@@ -24,7 +24,10 @@ internal sealed class NsbPosterior
     /// <summary>Where the weight is cut, relative to its peak (e⁻⁵⁰ ≈ 2e-22).</summary>
     private const double LogCut = 50;
 
-    private const double TargetRelativeError = 1e-12;
+    private const double TargetRelativeError = 1e-11;
+
+    /// <summary>At most 2⁶ subintervals per side: the weight is smooth, and its own rounding (ln Γ differences of size N ln N) caps the attainable accuracy.</summary>
+    private const int MaximumDepth = 6;
 
     private readonly double[] _values;       // distinct counts v_j, including 0 when some categories are unseen
     private readonly double[] _multiplicity; // z_j: how many categories have count v_j
@@ -170,8 +173,8 @@ internal sealed class NsbPosterior
     }
 
     private static double Quadrature(Func<double, double> f, double lower, double mode, double upper) =>
-        GaussKronrodRule.Integrate(f, lower, mode, out _, out _, TargetRelativeError, 15, 31)
-        + GaussKronrodRule.Integrate(f, mode, upper, out _, out _, TargetRelativeError, 15, 31);
+        GaussKronrodRule.Integrate(f, lower, mode, out _, out _, TargetRelativeError, MaximumDepth, 31)
+        + GaussKronrodRule.Integrate(f, mode, upper, out _, out _, TargetRelativeError, MaximumDepth, 31);
 
     private static double GoldenSectionMaximum(Func<double, double> f, double a, double b)
     {
