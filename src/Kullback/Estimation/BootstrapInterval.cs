@@ -13,8 +13,18 @@ internal static class BootstrapInterval
     /// <param name="estimate">The estimate on the data.</param>
     /// <param name="acceleration">BCa's a from the jackknife; NaN when it cannot be had (then the percentile interval, with a note).</param>
     /// <param name="options">Method, level, resamples, seed.</param>
-    public static ConfidenceInterval From(double[] replicates, double estimate, double acceleration, BootstrapOptions options)
+    /// <param name="resampledValue">
+    /// The quantity's true value in the distribution the replicates were drawn from (the plug-in on the data), when the
+    /// estimate is not that plug-in: the replicates are then moved by estimate − resampledValue, so that they spread
+    /// around the estimate as the estimator's errors spread around the truth. NaN (the default) leaves them as drawn.
+    /// </param>
+    public static ConfidenceInterval From(double[] replicates, double estimate, double acceleration, BootstrapOptions options, double resampledValue = double.NaN)
     {
+        if (double.IsFinite(resampledValue) && double.IsFinite(estimate) && estimate != resampledValue)
+        {
+            double shift = estimate - resampledValue;
+            for (int i = 0; i < replicates.Length; i++) replicates[i] += shift;
+        }
         Array.Sort(replicates);
         double alpha = 1 - options.Level;
         double lowerShare = alpha / 2, upperShare = 1 - alpha / 2;
@@ -36,9 +46,17 @@ internal static class BootstrapInterval
         }
         double lower = Math.Max(0, Quantile(replicates, lowerShare));
         double upper = Math.Max(lower, Quantile(replicates, upperShare));
+        if (double.IsPositiveInfinity(upper))
+        {
+            note = (note is null ? "" : note + " ") + string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The upper bound is infinite: in {Share(replicates, double.PositiveInfinity):P1} of the resamples the first sample showed a category the second did not (a divergence of +∞); larger samples, or smoothing, are needed for a finite bound.");
+        }
         return new ConfidenceInterval(Information.FromNats(lower), Information.FromNats(upper), options.Level, method,
             options.Resamples, options.Seed, Information.FromNats(StandardDeviation(replicates)), note);
     }
+
+    /// <summary>The share of the sorted values equal to <paramref name="value"/>.</summary>
+    private static double Share(double[] sorted, double value) => (double)sorted.Count(v => v == value) / sorted.Length;
 
     /// <summary>z₀ = Φ⁻¹(share of replicates below the estimate, ties counted half), the share kept within [1/(2B), 1 − 1/(2B)].</summary>
     private static double MedianBias(double[] sorted, double estimate)

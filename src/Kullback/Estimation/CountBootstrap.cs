@@ -15,11 +15,13 @@ internal static class CountBootstrap
     /// <param name="statistic">The statistic of counts summing to N.</param>
     /// <param name="leaveOneOut">The same statistic for counts summing to N − 1.</param>
     /// <param name="options">The interval's options.</param>
-    public static ConfidenceInterval OneSample(long[] counts, double estimate, CountStatistic statistic, CountStatistic leaveOneOut, BootstrapOptions options)
+    /// <param name="resampledValue">The plug-in on the data (the true value where the resamples come from) when the estimate corrects it; NaN otherwise.</param>
+    public static ConfidenceInterval OneSample(long[] counts, double estimate, CountStatistic statistic, CountStatistic leaveOneOut, BootstrapOptions options,
+        double resampledValue = double.NaN)
     {
         var (replicates, accelerations) = OneSampleReplicates(counts, [statistic], [leaveOneOut], options.Resamples, options.Seed,
             options.Method == IntervalMethod.BiasCorrectedAccelerated);
-        return BootstrapInterval.From(replicates[0], estimate, accelerations[0], options);
+        return BootstrapInterval.From(replicates[0], estimate, accelerations[0], options, resampledValue);
     }
 
     /// <summary>
@@ -55,7 +57,8 @@ internal static class CountBootstrap
     }
 
     /// <summary>The interval of a statistic of two independent samples: each resampled from its own counts.</summary>
-    public static ConfidenceInterval TwoSample(long[] p, long[] q, double estimate, TwoSampleStatistic statistic, BootstrapOptions options)
+    public static ConfidenceInterval TwoSample(long[] p, long[] q, double estimate, TwoSampleStatistic statistic, BootstrapOptions options,
+        double resampledValue = double.NaN)
     {
         var random = new Random(options.Seed);
         var resampleP = new MultinomialResampler(p);
@@ -75,7 +78,7 @@ internal static class CountBootstrap
             AddJackknife(ref acceleration, p, c => statistic(c, q));
             AddJackknife(ref acceleration, q, c => statistic(p, c));
         }
-        return BootstrapInterval.From(replicates, estimate, acceleration.Value, options);
+        return BootstrapInterval.From(replicates, estimate, acceleration.Value, options, resampledValue);
     }
 
     /// <summary>Leaves one observation of each observed category out in turn (restoring it), one value per category.</summary>

@@ -20,7 +20,11 @@ namespace Kullback.Estimation;
 /// <para>
 /// Intervals (<see cref="BootstrapOptions"/>): replicates are multinomial resamples of the counts with probabilities
 /// nᵢ/N; BCa takes its acceleration from the jackknife, which for counts is one leave-one-out value per observed
-/// category, weighted by its count. <see cref="IntervalMethod.Posterior"/> is NSB's own posterior interval.
+/// category, weighted by its count. In the resampled world the true entropy is the plug-in Ĥ of the data, so for the
+/// corrected estimators the replicates are moved by (estimate − Ĥ) before their quantiles are taken: they then spread
+/// around the estimate as the estimator's errors spread around the truth. (Without that, the bootstrap takes the
+/// correction for a bias and corrects it twice: BCa around Miller–Madow covered 60% at N = 50 instead of 95%; see the
+/// README's coverage table.) <see cref="IntervalMethod.Posterior"/> is NSB's own posterior interval.
 /// </para>
 /// </remarks>
 public static class EntropyEstimators
@@ -35,7 +39,8 @@ public static class EntropyEstimators
     {
         var (evaluator, total, observed, k) = Prepare(counts, estimator, categories);
         double value = evaluator.Evaluate(counts);
-        return new EntropyEstimate(estimator, Information.FromNats(value), total, observed, k, Posterior(evaluator));
+        double plugIn = PlugIn(counts, estimator, value, total, k);
+        return new EntropyEstimate(estimator, Information.FromNats(value), Information.FromNats(plugIn), total, observed, k, Posterior(evaluator));
     }
 
     /// <summary>The estimate of H from <paramref name="counts"/> with a confidence interval.</summary>
@@ -53,6 +58,7 @@ public static class EntropyEstimators
         CountChecks.RequireResamplable(total, nameof(counts));
         double value = evaluator.Evaluate(counts);
         Information? posterior = Posterior(evaluator);
+        double plugIn = PlugIn(counts, estimator, value, total, k);
         ConfidenceInterval ci;
         if (interval.Method == IntervalMethod.Posterior)
         {
@@ -64,9 +70,9 @@ public static class EntropyEstimators
         {
             var copy = counts.ToArray();
             var jackknifeEvaluator = new EntropyEvaluator(estimator, total - 1, k);
-            ci = CountBootstrap.OneSample(copy, value, evaluator.Evaluate, jackknifeEvaluator.Evaluate, interval);
+            ci = CountBootstrap.OneSample(copy, value, evaluator.Evaluate, jackknifeEvaluator.Evaluate, interval, plugIn);
         }
-        return new EntropyEstimate(estimator, Information.FromNats(value), total, observed, k, posterior, ci);
+        return new EntropyEstimate(estimator, Information.FromNats(value), Information.FromNats(plugIn), total, observed, k, posterior, ci);
     }
 
     private static (EntropyEvaluator Evaluator, long Total, int Observed, int Categories) Prepare(ReadOnlySpan<long> counts, EntropyEstimator estimator, int? categories)
@@ -80,6 +86,9 @@ public static class EntropyEstimators
                 $"K = {k} possible outcomes is fewer than the {observed} categories observed."), nameof(categories));
         return (new EntropyEvaluator(estimator, total, k), total, observed, k);
     }
+
+    private static double PlugIn(ReadOnlySpan<long> counts, EntropyEstimator estimator, double value, long total, int k) =>
+        estimator == EntropyEstimator.PlugIn ? value : new EntropyEvaluator(EntropyEstimator.PlugIn, total, k).Evaluate(counts);
 
     private static Information? Posterior(EntropyEvaluator evaluator) =>
         evaluator.Estimator == EntropyEstimator.Nsb ? Information.FromNats(evaluator.LastPosteriorStandardDeviation) : null;

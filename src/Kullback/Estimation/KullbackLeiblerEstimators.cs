@@ -61,7 +61,7 @@ public static class KullbackLeiblerEstimators
                 throw new InvalidArgumentException("The posterior interval belongs to the NSB entropy estimator; a divergence takes BCa or percentile.", nameof(interval));
             CountChecks.RequireResamplable(n, nameof(p));
             CountChecks.RequireResamplable(m, nameof(q));
-            ci = CountBootstrap.TwoSample(p.ToArray(), q.ToArray(), value, statistic.Evaluate, interval);
+            ci = CountBootstrap.TwoSample(p.ToArray(), q.ToArray(), value, statistic.Evaluate, interval, plugIn);
         }
         PermutationResult? test = permutations == 0 ? null
             : PermutationTest.Run(p, q, (r, c) => Math.Min(double.MaxValue, statistic.Evaluate(r, c)), permutations, permutationSeed);

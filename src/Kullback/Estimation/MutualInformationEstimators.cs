@@ -48,7 +48,7 @@ public static class MutualInformationEstimators
             if (interval.Method == IntervalMethod.Posterior)
                 throw new InvalidArgumentException("The posterior interval belongs to the NSB entropy estimator; mutual information takes BCa or percentile.", nameof(interval));
             CountChecks.RequireResamplable(n, nameof(counts));
-            ci = CountBootstrap.OneSample(counts.ToArray(), value, statistic.Evaluate, statistic.Evaluate, interval);
+            ci = CountBootstrap.OneSample(counts.ToArray(), value, statistic.Evaluate, statistic.Evaluate, interval, plugIn);
         }
         return new MutualInformationEstimate(estimator, Information.FromNats(value), Information.FromNats(plugIn), Information.FromNats(correction),
             n, observedRows, observedColumns, observedCells, ci);
