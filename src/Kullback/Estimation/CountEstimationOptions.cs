@@ -32,4 +32,31 @@ public sealed record CountEstimationOptions
     /// 4·10⁸ by default (about a second).
     /// </summary>
     public double MaximumIntervalWork { get; init; } = 4e8;
+
+    /// <summary>Why samples of these sizes get no interval under these options, or null when they get one.</summary>
+    /// <param name="counts">Each sample's counts.</param>
+    internal string? WhyNoInterval(params long[][] counts)
+    {
+        if (!WithIntervals) return null;
+        long smallest = counts.Min(c => c.Sum());
+        if (smallest < 2)
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No intervals: a sample of {smallest} observation cannot be resampled.");
+        double work = 0;
+        foreach (var c in counts)
+            foreach (long x in c) work += 1 + Math.Sqrt(x);
+        if (Interval.Resamples * work <= MaximumIntervalWork) return null;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"No intervals: resampling counts this large ({string.Join(" and ", counts.Select(c => c.Sum().ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} observations) {Interval.Resamples:N0} times would take too long; at such sizes the sampling error is far below the estimates' bias terms.");
+    }
+
+    /// <summary>The entropy of <paramref name="counts"/> with these options' estimator and interval (NSB's posterior interval for NSB).</summary>
+    /// <param name="counts">The counts.</param>
+    /// <param name="note">Why the estimate has no interval although intervals were asked for, or null.</param>
+    internal EntropyEstimate EstimateEntropy(long[] counts, out string? note)
+    {
+        note = WhyNoInterval(counts);
+        if (!WithIntervals || note is not null) return EntropyEstimators.Estimate(counts, Entropy);
+        var interval = Entropy == EntropyEstimator.Nsb ? Interval with { Method = IntervalMethod.Posterior } : Interval;
+        return EntropyEstimators.Estimate(counts, Entropy, interval);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kullback.Estimation;
 
 /// <summary>
@@ -31,36 +29,16 @@ public sealed record CountMeasureEstimates(
         options ??= new CountEstimationOptions();
         var interval = options.Interval;
         interval.Validate(nameof(options));
-        long n = CountChecks.Total(p, nameof(p)), m = CountChecks.Total(q, nameof(q));
-        string? note = null;
-        bool intervals = options.WithIntervals;
-        if (intervals && (n < 2 || m < 2))
-        {
-            intervals = false;
-            note = string.Create(CultureInfo.InvariantCulture, $"No intervals: a sample of {Math.Min(n, m)} observation cannot be resampled.");
-        }
-        else if (intervals && interval.Resamples * (Work(p) + Work(q)) > options.MaximumIntervalWork)
-        {
-            intervals = false;
-            note = string.Create(CultureInfo.InvariantCulture,
-                $"No intervals: resampling counts this large ({n:N0} and {m:N0} observations) {interval.Resamples:N0} times would take too long; at such sizes the sampling error is far below the estimates' bias terms.");
-        }
-        var entropyInterval = options.Entropy == EntropyEstimator.Nsb ? interval with { Method = IntervalMethod.Posterior } : interval;
-        EntropyEstimate Entropy(ReadOnlySpan<long> counts) => intervals
-            ? EntropyEstimators.Estimate(counts, options.Entropy, entropyInterval)
-            : EntropyEstimators.Estimate(counts, options.Entropy);
+        CountChecks.Total(p, nameof(p));
+        CountChecks.Total(q, nameof(q));
+        long[] pCounts = p.ToArray(), qCounts = q.ToArray();
+        string? note = options.WhyNoInterval(pCounts, qCounts);
+        bool intervals = options.WithIntervals && note is null;
+        var entropyOptions = intervals ? options : options with { WithIntervals = false };
         var divergenceInterval = intervals ? interval : null;
-        return new CountMeasureEstimates(options, Entropy(p), Entropy(q),
+        return new CountMeasureEstimates(options, entropyOptions.EstimateEntropy(pCounts, out _), entropyOptions.EstimateEntropy(qCounts, out _),
             KullbackLeiblerEstimators.Estimate(p, q, options.Divergence, divergenceInterval, options.Permutations, interval.Seed),
             KullbackLeiblerEstimators.Estimate(q, p, options.Divergence, divergenceInterval, options.Permutations, interval.Seed),
             note);
-    }
-
-    /// <summary>Σᵢ (1 + √nᵢ): the binomial draws' expected steps for one resample.</summary>
-    private static double Work(ReadOnlySpan<long> counts)
-    {
-        double work = 0;
-        foreach (long c in counts) work += 1 + Math.Sqrt(c);
-        return work;
     }
 }

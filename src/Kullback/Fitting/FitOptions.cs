@@ -14,4 +14,11 @@ public sealed record FitOptions
 
     /// <summary>The ranking; null for message length when N is known, else D(P‖Q).</summary>
     public RankCriterion? RankBy { get; init; }
+
+    /// <summary>
+    /// How the data's entropy is estimated when N is known (<see cref="FitReport.EntropyEstimate"/>): the entropy
+    /// estimator and interval of <see cref="Kullback.Estimation.CountEstimationOptions"/> (Grassberger, 95% BCa by default);
+    /// null for none. NSB takes K as the number of outcomes in the data.
+    /// </summary>
+    public Kullback.Estimation.CountEstimationOptions? Estimation { get; init; } = new();
 }

@@ -32,7 +32,8 @@ internal static class EstimatesJson
         w.WriteEndObject();
     }
 
-    private static void Entropy(Utf8JsonWriter w, string key, EntropyEstimate e, InformationUnit unit)
+    /// <summary>One entropy estimate: value, plug_in, n, observed, lower, upper, method, standard_error, note, posterior_sd.</summary>
+    internal static void Entropy(Utf8JsonWriter w, string key, EntropyEstimate e, InformationUnit unit)
     {
         w.WriteStartObject(key);
         w.WriteInformation("value", e.Value, unit);

@@ -35,6 +35,16 @@ internal static class EstimatesTable
         console.WriteLine(Describe(e, unit));
     }
 
+    /// <summary>"H = 2.3020 nats (grassberger), 95% interval [2.1705, 2.3889] by BCa bootstrap (2,000 resamples, seed 0)".</summary>
+    internal static string Sentence(EntropyEstimate e, InformationUnit unit)
+    {
+        string text = $"H = {Numbers.Display(e.Value.In(unit), 4)} {unit} ({EstimationOptions.Name(e.Estimator)})";
+        if (e.Interval is not { } ci) return text;
+        string how = ci.Method == IntervalMethod.Posterior ? "from the NSB posterior"
+            : string.Create(CultureInfo.InvariantCulture, $"by {(ci.Method == IntervalMethod.Percentile ? "percentile" : "BCa")} bootstrap ({ci.Resamples:N0} resamples, seed {ci.Seed})");
+        return string.Create(CultureInfo.InvariantCulture, $"{text}, {ci.Level * 100:G4}% interval {Interval(ci, unit)} {how}");
+    }
+
     private static string Interval(ConfidenceInterval? ci, InformationUnit unit) =>
         ci is null ? "—" : $"[{Numbers.Display(ci.Lower.In(unit), 6)}, {Numbers.Display(ci.Upper.In(unit), 6)}]";
 
