@@ -24,7 +24,9 @@ namespace Kullback.Estimation;
 /// </para>
 /// <para>
 /// The interval resamples each sample from its own counts; BCa's acceleration comes from the jackknife of both samples
-/// (Efron and Tibshirani's several-sample form). Where the plug-in is infinite, the percentile interval is given and
+/// (Efron and Tibshirani's several-sample form). The corrected estimate's replicates are moved by (estimate − plug-in),
+/// as the plug-in is the true divergence between the distributions resampled from (see <see cref="EntropyEstimators"/>).
+/// Where the plug-in is infinite, the percentile interval is given and
 /// the interval says so. The permutation test (<see cref="PermutationTest"/>, which relabels grouped counts) counts
 /// an infinite statistic as the largest value.
 /// </para>

@@ -19,6 +19,11 @@ namespace Kullback.Estimation;
 /// the familiar (K_X − 1)(K_Y − 1)/(2N), the mean of G/(2N) under independence; with empty cells it is smaller, and for
 /// a one-to-one table it is −(K − 1)/(2N), which raises Î towards H(X), as it should.
 /// </para>
+/// <para>
+/// The interval resamples the table's cells (one multinomial draw of N) and takes BCa's acceleration from the jackknife
+/// over cells; the corrected estimate's replicates are moved by (estimate − plug-in), the true I of the table resampled
+/// from (see <see cref="EntropyEstimators"/>).
+/// </para>
 /// </remarks>
 public static class MutualInformationEstimators
 {
