@@ -23,8 +23,8 @@ namespace Kullback.Estimation;
 /// category, weighted by its count. In the resampled world the true entropy is the plug-in Ĥ of the data, so for the
 /// corrected estimators the replicates are moved by (estimate − Ĥ) before their quantiles are taken: they then spread
 /// around the estimate as the estimator's errors spread around the truth. (Without that, the bootstrap takes the
-/// correction for a bias and corrects it twice: BCa around Miller–Madow covered 60% at N = 50 instead of 95%; see the
-/// README's coverage table.) <see cref="IntervalMethod.Posterior"/> is NSB's own posterior interval.
+/// correction for a bias and corrects it twice: BCa around Miller–Madow covered 62% of 1,000 samples of 50 space
+/// worms instead of 93%; see the README's coverage table.) <see cref="IntervalMethod.Posterior"/> is NSB's own posterior interval.
 /// </para>
 /// </remarks>
 public static class EntropyEstimators
