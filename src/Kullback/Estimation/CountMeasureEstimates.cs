@@ -9,7 +9,7 @@ namespace Kullback.Estimation;
 /// <param name="EntropyQ">H(Q) from Q's counts.</param>
 /// <param name="KullbackLeiblerPQ">D(P‖Q) from both samples.</param>
 /// <param name="KullbackLeiblerQP">D(Q‖P) from both samples.</param>
-/// <param name="IntervalNote">Why some estimate has no interval (a sample of one, or counts too large to resample in time), or null.</param>
+/// <param name="IntervalNote">Why the intervals differ from the ones asked for (none for a sample of one; percentile or none for counts too large to resample in time), or null.</param>
 public sealed record CountMeasureEstimates(
     CountEstimationOptions Options,
     EntropyEstimate EntropyP,
@@ -32,13 +32,10 @@ public sealed record CountMeasureEstimates(
         CountChecks.Total(p, nameof(p));
         CountChecks.Total(q, nameof(q));
         long[] pCounts = p.ToArray(), qCounts = q.ToArray();
-        string? note = options.WhyNoInterval(pCounts, qCounts);
-        bool intervals = options.WithIntervals && note is null;
-        var entropyOptions = intervals ? options : options with { WithIntervals = false };
-        var divergenceInterval = intervals ? interval : null;
-        return new CountMeasureEstimates(options, entropyOptions.EstimateEntropy(pCounts, out _), entropyOptions.EstimateEntropy(qCounts, out _),
-            KullbackLeiblerEstimators.Estimate(p, q, options.Divergence, divergenceInterval, options.Permutations, interval.Seed),
-            KullbackLeiblerEstimators.Estimate(q, p, options.Divergence, divergenceInterval, options.Permutations, interval.Seed),
+        var (chosen, note) = options.Affordable(3, pCounts, qCounts);
+        return new CountMeasureEstimates(options, options.EstimateEntropy(pCounts, chosen), options.EstimateEntropy(qCounts, chosen),
+            KullbackLeiblerEstimators.Estimate(p, q, options.Divergence, chosen, options.Permutations, interval.Seed),
+            KullbackLeiblerEstimators.Estimate(q, p, options.Divergence, chosen, options.Permutations, interval.Seed),
             note);
     }
 }

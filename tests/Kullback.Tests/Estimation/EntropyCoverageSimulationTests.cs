@@ -123,7 +123,7 @@ public class EntropyCoverageSimulationTests(ITestOutputHelper output)
 
     /// <summary>
     /// The whole table: 4 distributions × 3 sample sizes × 1,000 samples, each with 1,000 shared bootstrap resamples and
-    /// an NSB posterior. About 7 minutes of the two cores under a load average of 50, 2 to 3 minutes on a quiet machine.
+    /// an NSB posterior. 4.5 minutes of the two cores under a load average of 20, 7 under 50; NSB's integrals are half of it.
     /// What it asserts is what the table shows (see the README): the default pair, Grassberger with the re-centred BCa
     /// interval, covers 93–97% wherever the sample holds most of the distribution's mass, over-covers at the uniform
     /// (where the first-order variance of H vanishes), and undercovers when N is small against the number of outcomes;

@@ -83,6 +83,24 @@ public class EstimatorIntervalTests
         Assert.True(mi.Interval!.Contains(mi.Value));
     }
 
+    [Fact]
+    public void Counts_too_large_for_the_work_limit_get_percentile_intervals_or_none_and_say_so()
+    {
+        long[] ones = [.. Enumerable.Repeat(1L, 200)];
+        var options = new CountEstimationOptions { Interval = new BootstrapOptions { Resamples = 10 }, MaximumIntervalWork = 1e5 };
+        var percentile = CountMeasureEstimates.Compute(ones, ones, options);
+        Assert.Contains("Percentile intervals instead of BCa", percentile.IntervalNote, StringComparison.Ordinal);
+        Assert.Equal(IntervalMethod.Percentile, percentile.EntropyP.Interval!.Method);
+        Assert.Equal(IntervalMethod.Percentile, percentile.KullbackLeiblerQP.Interval!.Method);
+        var none = CountMeasureEstimates.Compute(ones, ones, options with { MaximumIntervalWork = 1e3 });
+        Assert.Contains("No intervals", none.IntervalNote, StringComparison.Ordinal);
+        Assert.Null(none.EntropyQ.Interval);
+        Assert.Null(none.KullbackLeiblerPQ.Interval);
+        Assert.Equal(percentile.EntropyP.Value, none.EntropyP.Value);
+        var nsb = CountMeasureEstimates.Compute(ones, ones, options with { Entropy = EntropyEstimator.Nsb, MaximumIntervalWork = 1e3 });
+        Assert.Equal(IntervalMethod.Posterior, nsb.EntropyP.Interval!.Method);   // the posterior needs no resamples
+    }
+
     /// <summary>
     /// The p-value of P = Q from seeded relabellings against the exact one: every split of the pooled observations into
     /// samples of N and M, weighted by its hypergeometric probability Πᵢ C(tᵢ, rᵢ)/C(N + M, N).

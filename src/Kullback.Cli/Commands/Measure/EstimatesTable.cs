@@ -54,10 +54,10 @@ internal static class EstimatesTable
         var o = e.Options;
         var lines = new List<string>();
         if (e.IntervalNote is { } note) lines.Add(note);
-        else if (o.WithIntervals)
+        if (e.KullbackLeiblerPQ.Interval is { } used)
         {
             string bootstrap = string.Create(CultureInfo.InvariantCulture,
-                $"BCa bootstrap of the counts ({o.Interval.Resamples:N0} resamples, seed {o.Interval.Seed}), re-centred on the corrected estimates");
+                $"{(used.Method == IntervalMethod.Percentile ? "percentile" : "BCa")} bootstrap of the counts ({used.Resamples:N0} resamples, seed {used.Seed}), re-centred on the corrected estimates");
             lines.Add(o.Entropy == EntropyEstimator.Nsb
                 ? $"Intervals: the entropies' from the NSB posterior (mean ± z·sd); the divergences' by {bootstrap}."
                 : $"Intervals: {bootstrap}.");
