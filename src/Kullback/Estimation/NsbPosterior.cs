@@ -14,7 +14,7 @@ namespace Kullback.Estimation;
 /// The posterior mean is ∫ E[H | n, β] w(β) dβ / ∫ w(β) dβ with E[H | n, β] = ψ(ν + 1) − Σᵢ (aᵢ/ν) ψ(aᵢ + 1),
 /// aᵢ = nᵢ + β, ν = N + Kβ (Wolpert and Wolf 1995), and the second moment likewise with E[H² | n, β] (their eq. for
 /// the variance, as in Archer, Park and Pillow 2013 eq. 13). The integrals run over t = ln β with composite Gauss–Legendre
-/// (MathNet's rule, 6 panels of 32 points on each side of the posterior mode), cut where the weight falls below e⁻⁵⁰ of its peak. The sums run
+/// (MathNet's rule: on each side of the posterior mode 6 panels of 10 points, each twice as wide as the one before), cut where the weight falls below e⁻⁵⁰ of its peak. The sums run
 /// over the distinct counts (with their multiplicities), so the cost grows with the number of distinct count values.
 /// References: I. Nemenman, F. Shafee, W. Bialek, "Entropy and inference, revisited", NIPS 14 (2002); I. Nemenman,
 /// "Coincidences and estimation of entropies of random variables with large cardinalities", Entropy 13 (2011).
@@ -24,11 +24,11 @@ internal sealed class NsbPosterior
     /// <summary>Where the weight is cut, relative to its peak (e⁻⁵⁰ ≈ 2e-22).</summary>
     private const double LogCut = 50;
 
-    /// <summary>Gauss–Legendre panels on each side of the mode.</summary>
+    /// <summary>Gauss–Legendre panels on each side of the mode, widths in the ratio 1 : 2 : 4 : …: fine at the peak, wide in the tail.</summary>
     private const int Panels = 6;
 
     /// <summary>The points of each panel's rule.</summary>
-    private const int Order = 32;
+    private const int Order = 10;
 
     private static readonly GaussLegendreRule Rule = new(-1, 1, Order);
 
@@ -176,17 +176,19 @@ internal sealed class NsbPosterior
     /// ∫ w, ∫ w·E[H | β] and ∫ w·E[H² | β] over t, in one pass: on each side of the mode, <see cref="Panels"/> panels of
     /// the <see cref="Order"/>-point Gauss–Legendre rule (MathNet's abscissas and weights), so each point's weight and moments
     /// are computed once. The integrands are smooth and, cut at e⁻⁵⁰, bounded: the rule resolves them to the rounding of
-    /// the weight itself (checked against mpmath's adaptive quadrature to 1e-9).
+    /// the weight itself (the golden cases agree with mpmath's adaptive quadrature to 1e-10 relative or better).
     /// </summary>
     private (double Norm, double First, double Second) Quadrature(double lower, double mode, double upper, double peak)
     {
         double norm = 0, first = 0, second = 0;
-        foreach (var (from, to) in new[] { (lower, mode), (mode, upper) })
+        foreach (var (length, direction) in new[] { (mode - lower, -1.0), (upper - mode, 1.0) })
         {
-            double width = (to - from) / Panels;
+            // Panel j spans distances L·(2ʲ − 1)/(2ᴾ − 1) to L·(2ʲ⁺¹ − 1)/(2ᴾ − 1) from the mode: fine at the peak, wide in the tail.
+            double unit = length / ((1 << Panels) - 1);
             for (int panel = 0; panel < Panels; panel++)
             {
-                double centre = from + (panel + 0.5) * width, half = 0.5 * width;
+                double near = unit * ((1 << panel) - 1), far = unit * ((1 << (panel + 1)) - 1);
+                double centre = mode + direction * 0.5 * (near + far), half = 0.5 * (far - near);
                 for (int i = 0; i < Rule.Abscissas.Length; i++)
                 {
                     double t = centre + half * Rule.Abscissas[i];
