@@ -38,7 +38,12 @@ internal sealed class EstimationOptions
         if (Permutations is not null) command.Add(Permutations);
     }
 
-    /// <summary>The options as given; null for the intervals when --bootstrap 0.</summary>
+    /// <summary>The first of these options written on the command line, or null.</summary>
+    public string? FirstGiven(ParseResult parse) =>
+        new Option[] { Estimator, Confidence, Bootstrap, Seed }.Concat(Permutations is null ? [] : [Permutations])
+            .FirstOrDefault(o => parse.GetResult(o) is { Implicit: false })?.Name;
+
+    /// <summary>The options as given; no intervals when --bootstrap 0.</summary>
     public CountEstimationOptions Read(ParseResult parse)
     {
         var estimator = ParseEstimator(parse.GetValue(Estimator)!);

@@ -31,6 +31,8 @@ internal static class MeasureCommand
             var options = limits.Read(parse);
             double[] Read(string path) => TextInput.ReadVector(InputSource.FromArgument(path, terminal.In), VectorKind.Weights, options);
             bool areCounts = parse.GetValue(counts);
+            if (!areCounts && estimation.FirstGiven(parse) is { } given)
+                throw new UsageException($"{given} applies to estimates from counts: add --counts (the files must then hold whole counts).");
             var request = new MeasureRequest(Read(pPath), Read(qPath), Sources.Shown(pPath), Sources.Shown(qPath), AreWeights: areCounts,
                 Estimation: areCounts ? estimation.Read(parse) : null);
             MeasureSummary summary;

@@ -133,6 +133,14 @@ public class MeasureEstimatesTests
         Assert.Contains("upper bound is infinite", kl.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Estimator_options_without_counts_are_refused()
+    {
+        using var dir = new TempDirectory();
+        CliRun.Of("measure", dir.File("p.txt", "0.5 0.5"), dir.File("q.txt", "0.5 0.5"), "--estimator", "nsb").AssertUsageError("--estimator applies to estimates from counts: add --counts");
+        CliRun.Of("measure", dir.File("p2.txt", "0.5 0.5"), dir.File("q2.txt", "0.5 0.5"), "--seed", "3").AssertUsageError("--seed applies");
+    }
+
     [Theory]
     [InlineData("--confidence", "1.5", "--confidence 1.5 must lie strictly between 0 and 1")]
     [InlineData("--bootstrap", "5", "--bootstrap needs at least 10")]
