@@ -16,9 +16,10 @@ public sealed record FitOptions
     public RankCriterion? RankBy { get; init; }
 
     /// <summary>
-    /// How the data's entropy is estimated when N is known (<see cref="FitReport.EntropyEstimate"/>): the entropy
-    /// estimator and interval of <see cref="Kullback.Estimation.CountEstimationOptions"/> (Grassberger, 95% BCa by default);
-    /// null for none. NSB takes K as the number of outcomes in the data.
+    /// How to estimate the data's entropy when N is known (<see cref="FitReport.EntropyEstimate"/>): the entropy
+    /// estimator and interval of <see cref="Kullback.Estimation.CountEstimationOptions"/> (its defaults: Grassberger, 95%
+    /// BCa from 2,000 resamples); null (the default) for none, as the bootstrap costs up to about a second. NSB takes K as
+    /// the number of outcomes in the data. <c>kullback fit</c> always asks for it.
     /// </summary>
-    public Kullback.Estimation.CountEstimationOptions? Estimation { get; init; } = new();
+    public Kullback.Estimation.CountEstimationOptions? Estimation { get; init; }
 }
