@@ -82,7 +82,8 @@ public static class KullbackLeiblerEstimators
             ratios += (double)p[i] / q[i];
         }
         ratios *= (double)m / n;
-        return (observed - 1) / (2.0 * n) + (ratios - 1) / (2.0 * m);
+        // Σ p̂ᵢ/q̂ᵢ ≥ Σ p̂ᵢ = 1 as every q̂ᵢ ≤ 1: a sum that rounds below 1 is 1 (else a single category, p̂ = q̂ = 1, would get −1e-18).
+        return (observed - 1) / (2.0 * n) + Math.Max(0, ratios - 1) / (2.0 * m);
     }
 
     /// <summary>The chosen estimator on any counts, with its scratch vectors (one per estimate, reused by every replicate).</summary>
