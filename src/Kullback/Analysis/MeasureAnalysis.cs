@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kullback.Estimation;
 using Kullback.Numerics;
 
 namespace Kullback.Analysis;
@@ -19,6 +20,28 @@ public static class MeasureAnalysis
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
                 $"P ({request.PSource}) has {request.P.Length} values but Q ({request.QSource}) has {request.Q.Length}: they must list the same outcomes in the same order."));
         return MeasureSummary.Compute(request.P, request.Q);
+    }
+
+    /// <summary>
+    /// The estimates from counts the request asks for (<see cref="MeasureRequest.Estimation"/>, with
+    /// <see cref="MeasureRequest.AreWeights"/>): both entropies and both divergences, each with its interval. Call after
+    /// <see cref="Run(MeasureRequest)"/>, which checks the vectors.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="unavailable">Why there are no estimates although they were asked for (the values are weights, not whole counts), or null.</param>
+    /// <returns>The estimates; null when none were asked for or they do not apply (then <paramref name="unavailable"/> says why).</returns>
+    /// <exception cref="NotComputableException">NSB's integrals could not be resolved.</exception>
+    public static CountMeasureEstimates? Estimate(MeasureRequest request, out string? unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        unavailable = null;
+        if (request.Estimation is not { } options || !request.AreWeights) return null;
+        if (WholeCounts.TryFrom(request.P) is not { } p || WholeCounts.TryFrom(request.Q) is not { } q)
+        {
+            unavailable = "No estimates from counts: the values are not all whole counts summing to at most 2^53, so the number of observations is unknown (the measures above treat them as weights).";
+            return null;
+        }
+        return CountMeasureEstimates.Compute(p, q, options);
     }
 
     private static void Check(double[] values, string role, string source, bool areWeights)

@@ -14,4 +14,12 @@ public sealed record FitOptions
 
     /// <summary>The ranking; null for message length when N is known, else D(P‖Q).</summary>
     public RankCriterion? RankBy { get; init; }
+
+    /// <summary>
+    /// How to estimate the data's entropy when N is known (<see cref="FitReport.EntropyEstimate"/>): the entropy
+    /// estimator and interval of <see cref="Kullback.Estimation.CountEstimationOptions"/> (its defaults: Grassberger, 95%
+    /// BCa from 2,000 resamples); null (the default) for none, as the bootstrap costs up to about a second. NSB takes K as
+    /// the number of outcomes in the data. <c>kullback fit</c> always asks for it.
+    /// </summary>
+    public Kullback.Estimation.CountEstimationOptions? Estimation { get; init; }
 }

@@ -8,12 +8,20 @@ namespace Kullback.Fitting;
 /// <param name="Entropy">H(P) of the data: no model can send one observation in less, on average.</param>
 /// <param name="Fits">The fits, best first.</param>
 /// <param name="NotApplicable">The families that do not apply, each with its reason.</param>
+/// <param name="EntropyEstimate">
+/// The entropy of the distribution the data were drawn from, estimated from the counts with its interval
+/// (<see cref="FitOptions.Estimation"/>); null when N is unknown or no estimate was asked for. <paramref name="Entropy"/>
+/// is the plug-in, the entropy of the data themselves.
+/// </param>
+/// <param name="EntropyNote">Why <paramref name="EntropyEstimate"/> is missing or has no interval, or null.</param>
 public sealed record FitReport(
     DiscreteDistribution Data,
     RankCriterion RankedBy,
     Information Entropy,
     ImmutableArray<ModelFit> Fits,
-    ImmutableArray<NotApplicableFamily> NotApplicable)
+    ImmutableArray<NotApplicableFamily> NotApplicable,
+    Kullback.Estimation.EntropyEstimate? EntropyEstimate = null,
+    string? EntropyNote = null)
 {
     /// <summary>N when the data were counts or samples; null for probabilities.</summary>
     public long? ObservationCount => Data.ObservationCount;

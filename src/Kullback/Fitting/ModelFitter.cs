@@ -56,7 +56,8 @@ public static class ModelFitter
         }
 
         var ranked = fits.OrderBy(f => f.Score(rank)).ThenBy(f => f.ParameterCount).ToImmutableArray();
-        return new FitReport(data, rank, Information.FromNats(Measures.Entropy(data)), ranked, [.. skipped]);
+        var (estimate, note) = EstimateEntropy(data, options.Estimation);
+        return new FitReport(data, rank, Information.FromNats(Measures.Entropy(data)), ranked, [.. skipped], estimate, note);
     }
 
     /// <summary>
@@ -154,5 +155,14 @@ public static class ModelFitter
         if (observedInSupport == 0 || observedInSupport - 1 < supportWidth) return double.PositiveInfinity;
         if (q.All(x => x == 0)) return double.PositiveInfinity;
         return Measures.KullbackLeibler(q, p);
+    }
+
+    private static (Kullback.Estimation.EntropyEstimate? Estimate, string? Note) EstimateEntropy(DiscreteDistribution data, Kullback.Estimation.CountEstimationOptions? options)
+    {
+        if (options is null) return (null, null);
+        if (data.ObservationCount is null || Kullback.Estimation.WholeCounts.TryFrom(data.Weights) is not { } counts)
+            return (null, "No estimate of the entropy from counts: the number of observations is unknown (probabilities or weights).");
+        var estimate = options.EstimateEntropy(counts, out string? note);
+        return (estimate, note);
     }
 }

@@ -1,5 +1,6 @@
 using Kullback.Data.Input;
 using System.CommandLine;
+using Kullback.Cli.Commands.Measure;
 using Kullback.Fitting;
 
 namespace Kullback.Cli.Commands.Fit;
@@ -19,10 +20,12 @@ internal static class FitCommand
         var outOption = new Option<string>("--out") { Description = "Directory for the charts (PNG and SVG). Files kullback did not write are never replaced.", DefaultValueFactory = _ => DefaultOut, HelpName = "DIR" };
         var unit = Options.Unit();
         var json = Options.Json();
+        var estimation = new EstimationOptions();
 
         var command = new Command("fit", "Fit uniform, binomial, Poisson, geometric, negative binomial, beta-binomial and discretised normal models to data and rank them by the information they lose.");
         data.AddTo(command);
         foreach (Option o in new Option[] { families, method, rank, outOption, unit, json }) command.Add(o);
+        estimation.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(terminal, "fit", parse.GetValue(verbose), output =>
         {
             using var charts = OutputDirectory.Prepare(parse.GetValue(outOption)!, ChartSet.FileNames(FitCharts.Names));
@@ -32,6 +35,7 @@ internal static class FitCommand
                 Method = FitMethods.Parse(parse.GetValue(method)!),
                 Trials = parse.GetValue(data.Trials),
                 RankBy = parse.GetValue(rank) is { } r ? RankCriteria.Parse(r) : null,
+                Estimation = estimation.Read(parse),
             };
             var input = data.Read(parse, terminal);
             if (options.RankBy is { } chosen && chosen != RankCriterion.KullbackLeibler && input.Data.ObservationCount is null)

@@ -3,7 +3,11 @@ using Kullback.Fitting;
 
 namespace Kullback.Cli.Commands.Fit;
 
-/// <summary>A fit report as one JSON object, best fit first, amounts of information in the chosen unit.</summary>
+/// <summary>
+/// A fit report as one JSON object, best fit first, amounts of information in the chosen unit. "entropy" is the plug-in
+/// H(P) of the data; "entropy_estimate" (null when N is unknown) the estimate from the counts with its interval, keyed as
+/// measure's "estimates" entries, and "entropy_estimate_note" why it is missing or has no interval.
+/// </summary>
 internal static class FitJson
 {
     public static void Write(TextWriter output, FitReport report, Observations input, InformationUnit unit, IReadOnlyList<string> charts) =>
@@ -16,6 +20,11 @@ internal static class FitJson
             w.WriteString("input_kind", input.Kind.ToString().ToLowerInvariant());
             w.WriteString("input", input.Explanation);
             w.WriteInformation("entropy", report.Entropy, unit);
+            if (report.EntropyEstimate is { } estimate) Measure.EstimatesJson.Entropy(w, "entropy_estimate", estimate, unit);
+            else w.WriteNull("entropy_estimate");
+            w.WriteString("entropy_estimator", report.EntropyEstimate is { } e ? Measure.EstimationOptions.Name(e.Estimator) : null);
+            if (report.EntropyNote is { } note) w.WriteString("entropy_estimate_note", note);
+            else w.WriteNull("entropy_estimate_note");
             w.WriteStartArray("fits");
             foreach (var fit in report.Fits)
             {

@@ -41,6 +41,10 @@ internal static class FitTable
         console.Write(table);
 
         console.WriteLine(RankingSentence(report, unit));
+        if (report.EntropyEstimate is { } estimate)
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"The source's entropy, estimated from the N = {estimate.SampleSize:N0} observations: {Commands.Measure.EstimatesTable.Sentence(estimate, unit)}; H(P) above is the data's own (the plug-in), which is biased low."));
+        if (report.EntropyNote is { } note) console.WriteLine(note);
         foreach (var fit in report.Fits.Where(f => f.DataToModel.IsInfinite))
             console.WriteLine($"∞ in D(P‖Q) for {fit.Family.Key}: it gives probability 0 to observed outcomes ({string.Join(", ", fit.InfiniteAt.Take(5).Select(o => o.Label))}).");
         if (report.Fits.Any(f => f.ModelToData.IsInfinite))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kullback.Analysis;
 using Kullback.Data.Input;
+using Spectre.Console;
 
 namespace Kullback.Cli.Commands.Measure;
 
@@ -14,11 +15,13 @@ internal static class MeasureCommand
         var unit = Options.Unit();
         var counts = new Option<bool>("--counts") { Description = "The files hold counts or weights: normalise them instead of requiring a sum of 1." };
         var json = Options.Json();
+        var estimation = EstimationOptions.WithPermutations();
         var limits = new InputLimits();
         var command = new Command("measure", "Entropy, cross-entropy, KL in both directions, Jensen–Shannon, Hellinger, total variation, Bhattacharyya, χ² and Rényi between two distributions.")
         {
             p, q, unit, counts, json,
         };
+        estimation.AddTo(command);
         limits.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(terminal, "measure", parse.GetValue(verbose), output =>
         {
@@ -27,7 +30,11 @@ internal static class MeasureCommand
                 throw new UsageException("P and Q cannot both be '-': standard input can supply only one of them.");
             var options = limits.Read(parse);
             double[] Read(string path) => TextInput.ReadVector(InputSource.FromArgument(path, terminal.In), VectorKind.Weights, options);
-            var request = new MeasureRequest(Read(pPath), Read(qPath), Sources.Shown(pPath), Sources.Shown(qPath), AreWeights: parse.GetValue(counts));
+            bool areCounts = parse.GetValue(counts);
+            if (!areCounts && estimation.FirstGiven(parse) is { } given)
+                throw new UsageException($"{given} applies to estimates from counts: add --counts (the files must then hold whole counts).");
+            var request = new MeasureRequest(Read(pPath), Read(qPath), Sources.Shown(pPath), Sources.Shown(qPath), AreWeights: areCounts,
+                Estimation: areCounts ? estimation.Read(parse) : null);
             MeasureSummary summary;
             try
             {
@@ -37,8 +44,15 @@ internal static class MeasureCommand
             {
                 throw new UsageException($"{e.Location}: the probabilities sum to {e.SumText} ({e.Discrepancy}); if they are counts or weights, add --counts to normalise them.", e);
             }
-            if (parse.GetValue(json)) MeasureJson.Write(output, summary, parse.GetValue(unit));
-            else MeasureTable.Write(ConsoleFactory.For(output, terminal.IsInteractive), summary, parse.GetValue(unit), request.PSource, request.QSource);
+            var estimates = MeasureAnalysis.Estimate(request, out string? unavailable);
+            if (parse.GetValue(json)) MeasureJson.Write(output, summary, parse.GetValue(unit), estimates, unavailable);
+            else
+            {
+                var console = ConsoleFactory.For(output, terminal.IsInteractive);
+                MeasureTable.Write(console, summary, parse.GetValue(unit), request.PSource, request.QSource);
+                if (estimates is not null) EstimatesTable.Write(console, estimates, parse.GetValue(unit));
+                if (unavailable is not null) console.WriteLine(unavailable);
+            }
             return ExitCodes.Success;
         }));
         return command;

@@ -2,11 +2,13 @@ namespace Kullback.Cli.Commands.Measure;
 
 /// <summary>
 /// <c>{"unit": …, "n": …, "measures": {key: value}, "infinite_at": {"kl_pq": [i…], "kl_qp": [i…]}}</c>: the keys of the
-/// shared reference file, values in the chosen unit, +∞ as "Infinity".
+/// shared reference file, values in the chosen unit, +∞ as "Infinity". With --counts also <c>"estimates"</c>
+/// (<see cref="EstimatesJson"/>), or <c>"estimates": null</c> and <c>"estimates_unavailable": reason</c> when the values are not whole counts.
 /// </summary>
 internal static class MeasureJson
 {
-    public static void Write(TextWriter output, MeasureSummary s, InformationUnit unit) =>
+    public static void Write(TextWriter output, MeasureSummary s, InformationUnit unit,
+        Kullback.Estimation.CountMeasureEstimates? estimates = null, string? unavailable = null) =>
         JsonOutput.Write(output, w =>
         {
             w.WriteString("unit", unit.ToString());
@@ -18,5 +20,11 @@ internal static class MeasureJson
             w.WriteIntegers("kl_pq", s.PMissingFromQ);
             w.WriteIntegers("kl_qp", s.QMissingFromP);
             w.WriteEndObject();
+            if (estimates is not null) EstimatesJson.Write(w, estimates, unit);
+            else if (unavailable is not null)
+            {
+                w.WriteNull("estimates");
+                w.WriteString("estimates_unavailable", unavailable);
+            }
         });
 }
