@@ -91,7 +91,7 @@ internal static class Cookbook
 
 /// <summary>The recipes share the console (their C# prints with Console.WriteLine, as a reader's would): one at a time.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class CookbookCollection
+public sealed class CookbookGroup
 {
     public const string Name = "Cookbook";
 }

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace Kullback.Packaging.Tests;
 
 /// <summary>A project outside the repository references the packed packages, compiles the README's library example and runs it.</summary>
-[Collection(PackagingCollection.Name)]
+[Collection(PackagingGroup.Name)]
 public class ConsumerProjectTests(PackedArtifacts packed)
 {
     // What the consumer prints after the README's example, one value per line, round-trippable and culture-invariant.

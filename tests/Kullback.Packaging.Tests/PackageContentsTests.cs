@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Kullback.Packaging.Tests;
 
 /// <summary>What each package carries: one version, the metadata a registry shows, the README, XML docs and symbols.</summary>
-[Collection(PackagingCollection.Name)]
+[Collection(PackagingGroup.Name)]
 public class PackageContentsTests(PackedArtifacts packed)
 {
     public static TheoryData<string> Libraries => new(PackedArtifacts.LibraryIds);

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Kullback.Packaging.Tests;
 
 /// <summary>
-/// The packages, packed once for all the tests in <see cref="PackagingCollection"/>: a copy of the sources (src/ and the
+/// The packages, packed once for all the tests in <see cref="PackagingGroup"/>: a copy of the sources (src/ and the
 /// root's build files, without bin/ and obj/) is packed in Release into a temporary folder, as the README's pack command
 /// does, so the packing never touches the obj/ and bin/ folders of a build running beside it. The tool is packed for
 /// this machine's runtime identifier only (the README's command packs every platform it lists).
@@ -76,7 +76,7 @@ public sealed class PackedArtifacts : IDisposable
 
 /// <summary>The tests that share one packing.</summary>
 [CollectionDefinition(Name)]
-public sealed class PackagingCollection : ICollectionFixture<PackedArtifacts>
+public sealed class PackagingGroup : ICollectionFixture<PackedArtifacts>
 {
     public const string Name = "Packed artifacts";
 }

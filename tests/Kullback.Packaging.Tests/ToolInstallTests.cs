@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Kullback.Packaging.Tests;
 
 /// <summary><c>dotnet tool install</c> from the packed folder gives a <c>kullback</c> that runs the walkthrough and measures files.</summary>
-[Collection(PackagingCollection.Name)]
+[Collection(PackagingGroup.Name)]
 public class ToolInstallTests(PackedArtifacts packed)
 {
     // D(P‖U) and the other directions for the space-worm data, 30 digits from mpmath (as in the tool's own tests).

@@ -4,7 +4,7 @@ using DuckDB.NET.Data;
 namespace Kullback.Cookbook.Tests.Recipes;
 
 /// <summary>docs/cookbook/compare-parquet-files.md: <c>kullback compare</c> on two Parquet files, then a profile kept for later.</summary>
-[Collection(CookbookCollection.Name)]
+[Collection(CookbookGroup.Name)]
 public class CompareParquetFiles
 {
     // Two months of orders, made with DuckDB: in February the amounts grew by about 8% and vouchers took share from

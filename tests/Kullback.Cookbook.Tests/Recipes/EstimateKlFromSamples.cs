@@ -4,7 +4,7 @@ using MathNet.Numerics.Distributions;
 namespace Kullback.Cookbook.Tests.Recipes;
 
 /// <summary>docs/cookbook/estimate-kl-from-samples.md: the k-nearest-neighbour estimator against a known answer.</summary>
-[Collection(CookbookCollection.Name)]
+[Collection(CookbookGroup.Name)]
 public class EstimateKlFromSamples
 {
     // D(N(0,1) ‖ N(1,2²)) = ln 2 − 1/4 (mpmath, 34 digits): what the estimate should approach.

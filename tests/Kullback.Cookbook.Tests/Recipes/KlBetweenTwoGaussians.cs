@@ -4,7 +4,7 @@ using Kullback.Continuous;
 namespace Kullback.Cookbook.Tests.Recipes;
 
 /// <summary>docs/cookbook/kl-between-two-gaussians.md: the closed form, checked by quadrature, from the tool and from C#.</summary>
-[Collection(CookbookCollection.Name)]
+[Collection(CookbookGroup.Name)]
 public class KlBetweenTwoGaussians
 {
     // D(N(0,1) ‖ N(1,2²)) = ln 2 + (1 + 1)/(2·4) − 1/2 = ln 2 − 1/4, and the reverse 2 − ln 2 (mpmath, 34 digits).

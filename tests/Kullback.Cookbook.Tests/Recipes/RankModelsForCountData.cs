@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Kullback.Cookbook.Tests.Recipes;
 
 /// <summary>docs/cookbook/rank-models-for-count-data.md: <c>kullback fit</c> on a value,count table.</summary>
-[Collection(CookbookCollection.Name)]
+[Collection(CookbookGroup.Name)]
 public class RankModelsForCountData
 {
     // Support tickets opened per hour over 400 hours: over-dispersed (variance well above the mean), as real counts are.

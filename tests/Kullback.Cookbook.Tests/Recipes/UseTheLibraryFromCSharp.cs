@@ -3,7 +3,7 @@ using Kullback.Plots;
 namespace Kullback.Cookbook.Tests.Recipes;
 
 /// <summary>docs/cookbook/use-the-library-from-csharp.md: measures over spans, every measure at once, labelled outcomes, a chart.</summary>
-[Collection(CookbookCollection.Name)]
+[Collection(CookbookGroup.Name)]
 public class UseTheLibraryFromCSharp
 {
     [Fact]
