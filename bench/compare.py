@@ -1,35 +1,107 @@
 #!/usr/bin/python3
-"""Times numpy, scipy and PyTorch on the vectors Kullback's `compare` wrote (DIR/p-N.f64, DIR/q-N.f64), for each N
-given, and prints one JSON object: {"N": {"numpy": seconds per call, ...}, ...}. Run by `bench/compare.sh`."""
-import json, sys, timeit
+"""Times numpy's fastest equivalents (and scipy's and PyTorch's where they have one) of every Kullback measure on the
+vectors Kullback's `compare` wrote (DIR/p-N.f64, DIR/q-N.f64), in double and in single precision, for each N given.
+
+    compare.py [--cpu] DIR N [N ...]
+
+Prints one JSON object: {"N": {"MEASURE": {"float64": {"VARIANT": seconds per call, ...}, "float32": {...}}}}.
+With --cpu the times are the process's CPU time (time.process_time) instead of the wall clock. Run by
+`bench/compare.sh`. Every variant computes the measure for vectors that already sum to 1 (as the files do):
+the numpy one-liners do not normalise, which only flatters them.
+"""
+import json, sys, time, timeit
 import numpy as np
-import scipy.special, scipy.stats
+import scipy.special, scipy.stats, scipy.spatial.distance
 import torch
 
-directory, sizes = sys.argv[1], [int(n) for n in sys.argv[2:]]
-torch.set_num_threads(torch.get_num_threads())
+arguments = sys.argv[1:]
+cpu_time = arguments[0] == "--cpu"
+if cpu_time: arguments = arguments[1:]
+directory, sizes = arguments[0], [int(n) for n in arguments[1:]]
 
-def best(stmt, minimum=0.4):
-    timer = timeit.Timer(stmt)
-    number, _ = timer.autorange()
-    number = max(1, int(number * minimum / 0.2))
-    return min(timer.repeat(repeat=5, number=number)) / number
+
+def best(call, target=0.1, repeat=7):
+    """The best time per call over `repeat` rounds of enough calls to take about `target` seconds."""
+    timer = timeit.Timer(call, timer=time.process_time if cpu_time else time.perf_counter)
+    number, elapsed = timer.autorange()
+    number = max(1, int(number * target / max(elapsed, 1e-9)))
+    return min(timer.repeat(repeat=repeat, number=number)) / number
+
+
+def variants(p, q, tp, tq):
+    """For each measure, its equivalents: the plain numpy expression first, then library functions."""
+    log = np.log
+    def js():
+        m = 0.5 * (p + q)
+        return 0.5 * (np.sum(p * log(p / m)) + np.sum(q * log(q / m)))
+    return {
+        "entropy": {
+            "numpy -sum(p*log(p))": lambda: -np.sum(p * log(p)),
+            "scipy.special.entr(p).sum()": lambda: scipy.special.entr(p).sum(),
+            "scipy.stats.entropy(p)": lambda: scipy.stats.entropy(p),
+        },
+        "cross_entropy": {
+            "numpy -sum(p*log(q))": lambda: -np.sum(p * log(q)),
+        },
+        "kl": {
+            "numpy sum(p*log(p/q))": lambda: np.sum(p * log(p / q)),
+            "scipy.special.rel_entr(p,q).sum()": lambda: scipy.special.rel_entr(p, q).sum(),
+            "scipy.special.kl_div(p,q).sum()": lambda: scipy.special.kl_div(p, q).sum(),
+            "scipy.stats.entropy(p,q)": lambda: scipy.stats.entropy(p, q),
+            "torch kl_div(q.log(),p,'sum')": lambda: torch.nn.functional.kl_div(tq.log(), tp, reduction="sum").item(),
+        },
+        "kl_both": {
+            "numpy l=log(p/q); sum(p*l), -sum(q*l)": lambda: (lambda l: (np.sum(p * l), -np.sum(q * l)))(log(p / q)),
+        },
+        "jeffreys": {
+            "numpy sum((p-q)*log(p/q))": lambda: np.sum((p - q) * log(p / q)),
+        },
+        "js_divergence": {
+            "numpy m=(p+q)/2; two sums": js,
+            "scipy jensenshannon(p,q)**2": lambda: scipy.spatial.distance.jensenshannon(p, q) ** 2,
+        },
+        "js_distance": {
+            "numpy sqrt(js)": lambda: np.sqrt(js()),
+            "scipy jensenshannon(p,q)": lambda: scipy.spatial.distance.jensenshannon(p, q),
+        },
+        "hellinger": {
+            "numpy sqrt(1-sum(sqrt(p*q)))": lambda: np.sqrt(max(0.0, 1 - np.sum(np.sqrt(p * q)))),
+            "numpy sqrt(sum((sqrt(p)-sqrt(q))**2)/2)": lambda: np.sqrt(0.5 * np.sum((np.sqrt(p) - np.sqrt(q)) ** 2)),
+        },
+        "total_variation": {
+            "numpy sum(abs(p-q))/2": lambda: 0.5 * np.sum(np.abs(p - q)),
+            "scipy cityblock(p,q)/2": lambda: 0.5 * scipy.spatial.distance.cityblock(p, q),
+        },
+        "bhattacharyya": {
+            "numpy -log(sum(sqrt(p*q)))": lambda: -log(np.sum(np.sqrt(p * q))),
+        },
+        "chi2": {
+            "numpy sum((p-q)**2/q)": lambda: np.sum((p - q) ** 2 / q),
+        },
+        "renyi_0.5": {
+            "numpy -2*log(sum(sqrt(p*q)))": lambda: -2 * log(np.sum(np.sqrt(p * q))),
+        },
+        "renyi_2": {
+            "numpy log(sum(p*p/q))": lambda: log(np.sum(p * p / q)),
+        },
+        "renyi_3": {
+            "numpy log(sum(p**3*q**-2))/2": lambda: log(np.sum(p ** 3 * q ** -2)) / 2,
+            "numpy log(sum(q*(p/q)**3))/2": lambda: log(np.sum(q * (p / q) ** 3)) / 2,
+        },
+        "information_content": {
+            "numpy -log(p[7]/sum(p))": lambda: -log(p[7] / np.sum(p)),
+        },
+    }
+
 
 results = {}
 for n in sizes:
-    p = np.fromfile(f"{directory}/p-{n}.f64", dtype=np.float64)
-    q = np.fromfile(f"{directory}/q-{n}.f64", dtype=np.float64)
-    tp, tq = torch.from_numpy(p), torch.from_numpy(q)
-    r = {
-        "numpy": best(lambda: np.sum(p * np.log(p / q))),
-        "scipy_rel_entr": best(lambda: scipy.special.rel_entr(p, q).sum()),
-        "scipy_entropy": best(lambda: scipy.stats.entropy(p, q)),
-        "torch_kl_div": best(lambda: torch.nn.functional.kl_div(tq.log(), tp, reduction="sum").item()),
-    }
-    r["values"] = {
-        "numpy": float(np.sum(p * np.log(p / q))),
-        "scipy_entropy": float(scipy.stats.entropy(p, q)),
-        "torch_kl_div": float(torch.nn.functional.kl_div(tq.log(), tp, reduction="sum")),
-    }
-    results[str(n)] = r
+    p64 = np.fromfile(f"{directory}/p-{n}.f64", dtype=np.float64)
+    q64 = np.fromfile(f"{directory}/q-{n}.f64", dtype=np.float64)
+    by_measure = {}
+    for dtype, p, q in (("float64", p64, q64), ("float32", p64.astype(np.float32), q64.astype(np.float32))):
+        tp, tq = torch.from_numpy(p), torch.from_numpy(q)
+        for measure, calls in variants(p, q, tp, tq).items():
+            by_measure.setdefault(measure, {})[dtype] = {name: best(call) for name, call in calls.items()}
+    results[str(n)] = by_measure
 print(json.dumps(results))

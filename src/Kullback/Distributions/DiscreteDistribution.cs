@@ -23,8 +23,8 @@ public sealed class DiscreteDistribution
     {
         _weights = weights;
         Support = ImmutableArray.Create(support);
-        double total = ExactSum.Of(weights).Total.Value;
-        Probabilities = weights.Select(w => w / total).ToImmutableArray();
+        var sum = ScaledWeights.Of(weights);
+        Probabilities = weights.Select(w => sum.Normalized(w)).ToImmutableArray();
         ObservationCount = observationCount;
         IsNumeric = support.All(o => o.IsNumeric);
     }
@@ -94,7 +94,8 @@ public sealed class DiscreteDistribution
     public static DiscreteDistribution FromProbabilities(IReadOnlyList<Outcome> support, ReadOnlySpan<double> probabilities)
     {
         Preconditions.CheckWeights(probabilities, nameof(probabilities));
-        double sum = ExactSum.Of(probabilities).Total.Value;
+        var scaled = ScaledWeights.Of(probabilities);
+        double sum = Math.ScaleB(scaled.Total.Value, -scaled.Exponent);
         if (Math.Abs(sum - 1.0) > ProbabilitySumTolerance)
         {
             string off = string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(sum - 1.0):G3} {(sum < 1 ? "short of" : "over")} 1");

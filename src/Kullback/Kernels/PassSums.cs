@@ -3,30 +3,43 @@ using Kullback.Numerics;
 namespace Kullback.Kernels;
 
 /// <summary>
-/// What one fast pass (or one chunk of it) accumulates: the normalising sums, the measure's main sum with the sum of
-/// its absolute terms (for the error bound), an optional second sum (the reverse KL), and whether the exact path is
-/// needed regardless of the bound (an invalid input, or a ratio too small to carry its digits).
-/// Block results are added with compensated (Neumaier) summation.
+/// What one fused pass (or one chunk of it) found: Σp, Σq and the operator's sums A and B (compensated across blocks),
+/// the sums of the absolute terms, whether some term of A or B is +∞ by definition, and whether the fast result cannot
+/// be trusted whatever its bound (invalid input, a sum out of range, a flagged lane). <see cref="Count"/> and
+/// <see cref="Chain"/> describe the pass for the error bounds.
 /// </summary>
 internal struct PassSums
 {
-    public NeumaierSum SumP, SumQ, Main, Second;
-    public double AbsMain, AbsSecond;
-    public bool NeedsExactPath;
+    public NeumaierSum SumP, SumQ, A, B;
+    public double AbsA, AbsB;
+    public bool InfiniteA, InfiniteB, NeedsExactPath;
 
-    /// <summary>Some outcome makes the main (second) sum +∞ by definition: p &gt; 0 = q for KL and cross-entropy (q &gt; 0 = p for the reverse KL).</summary>
-    public bool MainInfinite, SecondInfinite;
+    /// <summary>The number of elements.</summary>
+    public int Count;
+
+    /// <summary>
+    /// The longest chain of roundings in a lane sum: additions within a block, the horizontal sum and the compensated
+    /// merge. A sum of terms tᵢ is within <see cref="Chain"/>·u·Σ|tᵢ| of exact.
+    /// </summary>
+    public double Chain;
+
+    public readonly double P => SumP.Total;
+    public readonly double Q => SumQ.Total;
 
     public void Merge(in PassSums other)
     {
         SumP.Add(other.SumP.Total);
         SumQ.Add(other.SumQ.Total);
-        Main.Add(other.Main.Total);
-        Second.Add(other.Second.Total);
-        AbsMain += other.AbsMain;
-        AbsSecond += other.AbsSecond;
+        A.Add(other.A.Total);
+        B.Add(other.B.Total);
+        AbsA += other.AbsA;
+        AbsB += other.AbsB;
+        InfiniteA |= other.InfiniteA;
+        InfiniteB |= other.InfiniteB;
         NeedsExactPath |= other.NeedsExactPath;
-        MainInfinite |= other.MainInfinite;
-        SecondInfinite |= other.SecondInfinite;
     }
+
+    /// <summary>Σp (and Σq when the operator reads q) positive and finite, and nothing flagged: the sums can be used.</summary>
+    public readonly bool Usable(bool readsQ) =>
+        !NeedsExactPath && P > 0 && double.IsFinite(P) && (!readsQ || (Q > 0 && double.IsFinite(Q)));
 }

@@ -1,3 +1,4 @@
+using Kullback.Kernels;
 using Kullback.Numerics;
 
 namespace Kullback;
@@ -7,7 +8,7 @@ public static partial class Measures
     /// <summary>
     /// Rényi divergence of order α: D_α(p‖q) = log(Σ p̂ᵢ^α·q̂ᵢ^(1−α)) / (α − 1), the sum over p̂ᵢ &gt; 0.
     /// </summary>
-    /// <param name="p">The true distribution (probabilities or weights, normalised exactly).</param>
+    /// <param name="p">The true distribution (probabilities or weights of any magnitude, normalised exactly).</param>
     /// <param name="q">The approximation.</param>
     /// <param name="alpha">The order: finite and &gt; 0. α = 1 gives D(p‖q), the limit as α → 1; α = ½ gives twice the Bhattacharyya distance; α = 2 gives log(1 + χ²).</param>
     /// <param name="unit">The unit of the result; nats by default.</param>
@@ -16,18 +17,42 @@ public static partial class Measures
     /// sum is 0 (α &lt; 1 and disjoint supports).
     /// </returns>
     /// <remarks>
-    /// When the sum A is far from 1 it is taken as a log-sum-exp of α·ln p̂ᵢ + (1 − α)·ln q̂ᵢ (no overflow for large α).
-    /// When A is near 1, ln A would cancel, so A − 1 = (α − 1)·Σ q̂ᵢ·g(xᵢ) is summed instead, with
+    /// The fused pass: orders ½, 1 and 2 through the Bhattacharyya, Kullback–Leibler and χ² passes, any other order as
+    /// Σ qᵢ·e^(α·ln(pᵢ/qᵢ)). The exact path: when the sum A is far from 1, a log-sum-exp of α·ln p̂ᵢ + (1 − α)·ln q̂ᵢ (no
+    /// overflow for large α); when A is near 1, ln A would cancel, so A − 1 = (α − 1)·Σ q̂ᵢ·g(xᵢ) is summed instead, with
     /// g(x) = ((1+x)^α − 1 − αx)/(α − 1) = φ(1+x) + (1+x)·ln(1+x)·(E(y) − 1), y = (α − 1)·ln(1+x), E(y) = (eʸ − 1)/y,
     /// from the exact relative differences xᵢ. Accuracy degrades as 1/α for α below about 0.01.
     /// </remarks>
-    /// <exception cref="ArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; or the lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is not finite and positive.</exception>
-    public static double Renyi(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double alpha, InformationUnit unit = default)
+    /// <exception cref="InvalidArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; the lengths differ; or <paramref name="alpha"/> is not finite and positive.</exception>
+    public static double Renyi(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double alpha, InformationUnit unit = default) =>
+        Renyi(p, q, alpha, unit, maxDegreeOfParallelism: -1);
+
+    /// <inheritdoc cref="Renyi(ReadOnlySpan{double}, ReadOnlySpan{double}, double, InformationUnit)"/>
+    /// <param name="p">The true distribution (probabilities or weights of any magnitude, normalised exactly).</param>
+    /// <param name="q">The approximation.</param>
+    /// <param name="alpha">The order: finite and &gt; 0.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
+    public static double Renyi(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double alpha, InformationUnit unit, int maxDegreeOfParallelism)
     {
-        CheckPair(p, q);
         Preconditions.CheckRenyiOrder(alpha, nameof(alpha));
-        return unit.FromNats(RenyiNats(p, q, alpha));
+        if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
+        var settings = KernelSettings.WithParallelism(maxDegreeOfParallelism);
+        if (TryRenyi(p, q, alpha, settings, out double fast)) return unit.FromNats(fast);
+        CheckPair(p, q);
+        return unit.FromNats(alpha == 1.0 ? ExactKullbackLeiblerNats(p, q, settings) : RenyiNats(p, q, alpha));
+    }
+
+    /// <summary>D_α(p‖q) for single-precision inputs (read as floats, computed in double).</summary>
+    /// <inheritdoc cref="Renyi(ReadOnlySpan{double}, ReadOnlySpan{double}, double, InformationUnit, int)"/>
+    public static double Renyi(ReadOnlySpan<float> p, ReadOnlySpan<float> q, double alpha, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
+    {
+        Preconditions.CheckRenyiOrder(alpha, nameof(alpha));
+        var settings = KernelSettings.WithParallelism(maxDegreeOfParallelism);
+        if (p.Length == q.Length && !p.IsEmpty && TryRenyi(p, q, alpha, settings, out double fast)) return unit.FromNats(fast);
+        double[] pd = Widen(p), qd = Widen(q);
+        CheckPair(pd, qd);
+        return unit.FromNats(alpha == 1.0 ? ExactKullbackLeiblerNats(pd, qd, settings) : RenyiNats(pd, qd, alpha));
     }
 
     /// <inheritdoc cref="Renyi(ReadOnlySpan{double}, ReadOnlySpan{double}, double, InformationUnit)"/>
@@ -37,15 +62,35 @@ public static partial class Measures
         return Renyi(a.P.AsSpan(), a.Q.AsSpan(), alpha, unit);
     }
 
+    /// <summary>The fast pass for the order: ½, 1 and 2 share the Bhattacharyya, Kullback–Leibler and χ² passes.</summary>
+    private static bool TryRenyi<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double alpha, KernelSettings settings, out double nats) where T : unmanaged
+    {
+        switch (alpha)
+        {
+            case 1.0:
+                return KullbackLeiblerKernel.TryForward(p, q, settings, out nats);
+            case 0.5:
+                bool accepted = HellingerKernel.TryBhattacharyya(p, q, settings, out double bhattacharyya);
+                nats = 2 * bhattacharyya;
+                return accepted;
+            case 2.0:
+                bool ok = ChiSquaredKernel.TryDivergence(p, q, settings, out double chi2);
+                nats = Elementary.LogOnePlus(chi2);   // relatively no worse than χ²
+                return ok;
+            default:
+                return RenyiKernel.TryDivergence(p, q, alpha, settings, out nats);
+        }
+    }
+
+    /// <summary>The exact path for α ≠ 1.</summary>
     internal static double RenyiNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double alpha)
     {
         if (alpha == 1.0) return KullbackLeiblerNats(p, q);
         double beta = alpha - 1.0;
-        var c = new PairContext(p, q);
+        var c = new ExactPair(p, q);
 
-        // ln A by an online log-sum-exp.
-        double max = double.NegativeInfinity;
-        var scaled = new NeumaierSum();
+        // ln A by a log-sum-exp over the exact logarithms.
+        var logSum = new LogSumExp();
         for (int i = 0; i < p.Length; i++)
         {
             double pi = p[i], qi = q[i];
@@ -55,50 +100,45 @@ public static partial class Measures
                 if (alpha > 1) return double.PositiveInfinity;
                 continue;   // p̂^α·0^(1−α) = 0
             }
-            double exponent = alpha * c.Sp.LogOfNormalized(i, pi) + (1.0 - alpha) * c.Sq.LogOfNormalized(i, qi);
-            if (exponent > max)
-            {
-                scaled.Scale(Math.Exp(max - exponent));
-                max = exponent;
-                scaled.Add(1.0);
-            }
-            else
-            {
-                scaled.Add(Math.Exp(exponent - max));
-            }
+            logSum.Add(alpha * c.LogP(i) + (1.0 - alpha) * c.LogQ(i));
         }
-        if (double.IsNegativeInfinity(max)) return double.PositiveInfinity;   // A = 0
-        double logA = max + Math.Log(scaled.Total);
+        if (logSum.IsEmpty) return double.PositiveInfinity;   // A = 0
+        double logA = logSum.Log;
         if (logA <= -Math.Log(2.0) || logA >= Math.Log(1.5))
             return Math.Max(0.0, logA / beta);
 
-        // A near 1: sum the excess A − 1 = β·Σ q̂·g(x) instead.
-        var excess = new NeumaierSum();
+        // A near 1: sum the excess A − 1 = β·Σ q̂·g(x) instead, every outcome at its level.
+        var excess = new TwoLevelSum();
         for (int i = 0; i < p.Length; i++)
         {
             double pi = p[i], qi = q[i];
             if (pi == 0)
             {
-                if (qi > 0) excess.Add(c.Sq.Normalized(qi));   // g(−1) = 1
+                if (qi > 0)
+                {
+                    var (w, level) = c.Sq.Weight(qi);   // g(−1) = 1
+                    excess.Add(w, level);
+                }
                 continue;
             }
             if (qi == 0)
             {
-                excess.Add(c.Sp.Normalized(pi) * alpha / (1.0 - alpha));   // the limit of q̂·g(x) as q̂ → 0, α < 1
+                var (w, level) = c.Sp.Weight(pi);   // the limit of q̂·g(x) as q̂ → 0, α < 1
+                excess.Add(w * alpha / (1.0 - alpha), level);
                 continue;
             }
-            excess.Add(RenyiExcessTerm(c, i, pi, qi, alpha));
+            var e = c.Entry(i);
+            excess.Add(RenyiExcessTerm(c, i, e, alpha), e.Level);
         }
         return Math.Max(0.0, Elementary.LogOnePlus(beta * excess.Total) / beta);
     }
 
-    /// <summary>q̂ᵢ·((1+x)^α − 1 − αx)/(α − 1) for pᵢ, qᵢ &gt; 0, x = p̂ᵢ/q̂ᵢ − 1.</summary>
-    private static double RenyiExcessTerm(in PairContext c, int i, double pi, double qi, double alpha)
+    /// <summary>q̂ᵢ·((1+x)^α − 1 − αx)/(α − 1) for pᵢ, qᵢ &gt; 0, x = p̂ᵢ/q̂ᵢ − 1, at the outcome's level.</summary>
+    private static double RenyiExcessTerm(in ExactPair c, int i, in PairEntry e, double alpha)
     {
         double beta = alpha - 1.0;
-        double d = c.Difference(pi, qi);
-        double x = c.RelativeExcess(d, qi);
-        double pHat = c.Sp.Normalized(pi), qHat = c.Sq.Normalized(qi);
+        double x = c.RelativeExcess(e);
+        double pHat = c.PHat(e), qHat = c.QHat(e), difference = c.NormalizedDifference(e.D);
         if (x > -0.5 && x < 1)
         {
             double log1px = Elementary.LogOnePlus(x);
@@ -107,11 +147,10 @@ public static partial class Measures
         }
         // Far from r = 1 the same quantity is p̂·L·E(βL) − (p̂ − q̂) with L = ln(p̂/q̂) from exact logarithms,
         // which neither overflows for huge ratios nor loses 1 + x for tiny ones.
-        double logRatio = c.LogRatio(i, pi, qi);
-        double term = pHat * logRatio * (1.0 + Elementary.ExpRatioMinusOne(beta * logRatio)) - c.NormalizedDifference(d);
+        double logRatio = c.LogRatio(i, e);
+        double term = pHat * logRatio * (1.0 + Elementary.ExpRatioMinusOne(beta * logRatio)) - difference;
         if (double.IsFinite(term)) return term;
-        double weighted = Math.Exp(alpha * c.Sp.LogOfNormalized(i, pi) + (1.0 - alpha) * c.Sq.LogOfNormalized(i, qi));
-        term = (weighted - pHat) / beta - c.NormalizedDifference(d);
-        return term;
+        double weighted = Math.ScaleB(Math.Exp(alpha * c.LogP(i) + (1.0 - alpha) * c.LogQ(i)), e.Level);
+        return (weighted - pHat) / beta - difference;
     }
 }

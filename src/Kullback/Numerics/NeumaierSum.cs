@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Kullback.Numerics;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal struct NeumaierSum
     private double _sum;
     private double _compensation;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double term)
     {
         double t = _sum + term;

@@ -5,13 +5,12 @@ namespace Kullback.Numerics;
 /// <summary>Argument checks shared by every public entry point; messages name the argument, index and value.</summary>
 internal static class Preconditions
 {
-    /// <summary>Checks a vector of probabilities or weights: not empty, finite, non-negative, not all zero.</summary>
+    /// <summary>Checks a vector of probabilities or weights: not empty, finite, non-negative, not all zero (any magnitude, any sum).</summary>
     public static void CheckWeights(ReadOnlySpan<double> x, string name)
     {
         if (x.IsEmpty)
             throw new InvalidArgumentException($"{name} is empty: a probability vector needs at least one entry.", name);
         bool anyPositive = false;
-        double sum = 0;
         for (int i = 0; i < x.Length; i++)
         {
             double v = x[i];
@@ -20,12 +19,9 @@ internal static class Preconditions
                     $"{name}[{i}] = {Format(v)} is not a valid probability: entries must be finite and non-negative " +
                     "(they are normalised to sum to 1, so counts and weights are accepted).", name);
             anyPositive |= v > 0;
-            sum += v;
         }
         if (!anyPositive)
             throw new InvalidArgumentException($"{name} is all zeros: at least one entry must be positive.", name);
-        if (double.IsInfinity(sum))
-            throw new InvalidArgumentException($"{name} sums to more than {double.MaxValue:R}: scale the weights down.", name);
     }
 
     /// <summary>Checks both vectors and that they have the same length.</summary>

@@ -3,7 +3,10 @@ using static Kullback.Tests.Generators;
 
 namespace Kullback.Tests;
 
-/// <summary>The mathematics every measure must obey, checked on random vectors.</summary>
+/// <summary>
+/// The mathematics every measure must obey, checked on random vectors. Identities hold to 1e-12 relative: each value is
+/// within 2e-13 of exact (the fast passes' acceptance bound), so two of them may differ by twice that.
+/// </summary>
 public class PropertyTests
 {
     [Fact]
@@ -36,8 +39,8 @@ public class PropertyTests
         PositivePair.Sample((p, q) =>
         {
             var p3 = p.Select(x => x * 3.7).ToArray();
-            Assert.True(Relative(Measures.KullbackLeibler(p, q), Measures.KullbackLeibler(p3, q)) < 1e-13);
-            Assert.True(Relative(Measures.Hellinger(p, q), Measures.Hellinger(p3, q)) < 1e-13);
+            Assert.True(Relative(Measures.KullbackLeibler(p, q), Measures.KullbackLeibler(p3, q)) < 1e-12);
+            Assert.True(Relative(Measures.Hellinger(p, q), Measures.Hellinger(p3, q)) < 1e-12);
         });
 
     [Fact]
@@ -46,7 +49,7 @@ public class PropertyTests
         {
             double js = Measures.JensenShannonDivergence(p, q);
             Assert.InRange(js, 0, Math.Log(2));
-            Assert.True(Relative(js, Measures.JensenShannonDivergence(q, p)) < 1e-14);
+            Assert.True(Relative(js, Measures.JensenShannonDivergence(q, p)) < 1e-12);
             Assert.InRange(Measures.JensenShannonDivergence(p, q, InformationUnit.Bits), 0, 1);
         });
 
@@ -56,8 +59,8 @@ public class PropertyTests
         {
             Assert.InRange(Measures.TotalVariation(p, q), 0, 1);
             Assert.InRange(Measures.Hellinger(p, q), 0, 1);
-            Assert.True(Relative(Measures.Hellinger(p, q), Measures.Hellinger(q, p)) < 1e-14);
-            Assert.True(Relative(Measures.TotalVariation(p, q), Measures.TotalVariation(q, p)) < 1e-14);
+            Assert.True(Relative(Measures.Hellinger(p, q), Measures.Hellinger(q, p)) < 1e-12);
+            Assert.True(Relative(Measures.TotalVariation(p, q), Measures.TotalVariation(q, p)) < 1e-12);
             // Le Cam: H² ≤ TV ≤ H·√2
             double h = Measures.Hellinger(p, q), tv = Measures.TotalVariation(p, q);
             Assert.True(h * h <= tv * (1 + 1e-12) && tv <= h * Math.Sqrt(2) * (1 + 1e-12));
@@ -69,7 +72,7 @@ public class PropertyTests
         {
             double ce = Measures.CrossEntropy(p, q);
             Assert.True(Relative(ce, Measures.Entropy(p) + Measures.KullbackLeibler(p, q)) < 1e-12);
-            Assert.True(ce >= Measures.Entropy(p) * (1 - 1e-15));
+            Assert.True(ce >= Measures.Entropy(p) * (1 - 1e-12));
         });
 
     [Fact]
@@ -77,7 +80,7 @@ public class PropertyTests
         Weights.Sample(p =>
         {
             double h = Measures.Entropy(p);
-            Assert.InRange(h, 0, Math.Log(p.Length) * (1 + 1e-15));
+            Assert.InRange(h, 0, Math.Log(p.Length) * (1 + 1e-12));
         });
 
     [Fact]
@@ -118,7 +121,7 @@ public class PropertyTests
             var pp = order.Select(i => p[i]).ToArray();
             var qq = order.Select(i => q[i]).ToArray();
             foreach (var (key, measure) in GoldenValueTests.MeasuresByKey)
-                Assert.True(Relative(measure(p, q), measure(pp, qq)) < 1e-13, key);
+                Assert.True(Relative(measure(p, q), measure(pp, qq)) < 1e-12, key);
         });
 
     [Fact]
