@@ -14,7 +14,7 @@ public sealed class PackedArtifacts : IDisposable
         ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", "README.md", "NuGet.config"];
 
     /// <summary>The packable projects, in the order a user would install them.</summary>
-    public static readonly string[] LibraryIds = ["Kullback", "Kullback.Plots", "Kullback.Data"];
+    public static readonly string[] LibraryIds = ["Kullback", "Kullback.Plots", "Kullback.Data", "Kullback.Reports"];
 
     /// <summary>A temporary folder holding the copy, the packages and whatever the tests install; deleted afterwards.</summary>
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("kullback-packaging-").FullName;

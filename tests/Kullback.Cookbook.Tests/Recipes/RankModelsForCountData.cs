@@ -47,6 +47,6 @@ public class RankModelsForCountData
         {
             ["data"] = Cookbook.Fenced("text", Tickets),
             ["shell"] = Cookbook.Fenced("console", shell.Transcript.Split("$ kullback fit tickets.csv --json")[0]),
-        }, new Dictionary<string, string> { ["fit-" + Path.GetFileName(chart)] = chart });
+        }, new Dictionary<string, string> { ["fit-data-and-best-fits.png"] = chart });
     }
 }
