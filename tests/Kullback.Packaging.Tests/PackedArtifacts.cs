@@ -29,15 +29,24 @@ public sealed class PackedArtifacts : IDisposable
     public static string RuntimeIdentifier => RuntimeInformation.RuntimeIdentifier;
 
     /// <summary>What <c>dotnet pack</c> printed.</summary>
-    public ProcessRun Pack { get; }
+    internal ProcessRun Pack { get; }
 
     public PackedArtifacts()
     {
-        CopySources();
-        Pack = ProcessRun.Dotnet(SourceCopy, "pack", "packages.slnx", "-c", "Release", "-o", PackageDirectory,
-            $"-p:ToolPackageRuntimeIdentifiers={RuntimeIdentifier}",
-            // SourceLink needs the git repository, which the copy is not; the tests check what the packages contain.
-            "-p:ContinuousIntegrationBuild=false").AssertSucceeded();
+        try
+        {
+            CopySources();
+            Pack = ProcessRun.Dotnet(SourceCopy, "pack", "packages.slnx", "-c", "Release", "-o", PackageDirectory,
+                $"-p:ToolPackageRuntimeIdentifiers={RuntimeIdentifier}",
+                // SourceLink needs the git repository, which the copy is not; the tests check what the packages contain.
+                "-p:ContinuousIntegrationBuild=false").AssertSucceeded();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed.
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>The path of a package of this version.</summary>
