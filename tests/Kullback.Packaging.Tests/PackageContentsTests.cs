@@ -58,11 +58,15 @@ public class PackageContentsTests(PackedArtifacts packed)
     public void The_tool_package_points_to_the_platform_package_which_holds_only_this_platforms_native_libraries()
     {
         using var pointer = ZipFile.OpenRead(packed.PackagePath("Kullback.Cli"));
-        string settings = Text(pointer, "tools/net10.0/any/DotnetToolSettings.xml");
-        Assert.Contains("CommandName=\"kullback\"", settings, StringComparison.Ordinal);
-        Assert.Contains($"RuntimeIdentifier=\"{PackedArtifacts.RuntimeIdentifier}\"", settings, StringComparison.Ordinal);
-
+        // <DotNetCliTool><Commands><Command Name="kullback" …/></Commands><RuntimeIdentifierPackages>
+        //   <RuntimeIdentifierPackage RuntimeIdentifier="linux-x64" Id="Kullback.Cli.linux-x64" /> …
         string rid = PackedArtifacts.RuntimeIdentifier;
+        var settings = XDocument.Parse(Text(pointer, "tools/any/any/DotnetToolSettings.xml")).Descendants().ToList();
+        Assert.Contains(settings, e => e.Name.LocalName == "Command" && (string?)e.Attribute("Name") == "kullback");
+        Assert.Contains(settings, e => e.Name.LocalName == "RuntimeIdentifierPackage"
+            && (string?)e.Attribute("RuntimeIdentifier") == rid && (string?)e.Attribute("Id") == $"Kullback.Cli.{rid}");
+        Assert.DoesNotContain(pointer.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+
         using var platform = ZipFile.OpenRead(packed.PackagePath($"Kullback.Cli.{rid}"));
         var files = platform.Entries.Select(e => e.FullName).ToList();
         Assert.Contains(files, f => f.EndsWith("/kullback.dll", StringComparison.Ordinal));

@@ -39,7 +39,9 @@ public class RankModelsForCountData
         string best = fits[0].GetProperty("family").GetString()!;
         Assert.Contains(best, new[] { "negative_binomial", "beta_binomial", "discretized_normal" });
         var poisson = fits.Single(f => f.GetProperty("family").GetString() == "poisson");
-        Assert.True(poisson.GetProperty("message_length").GetDouble() > fits[0].GetProperty("message_length").GetDouble());
+        // The page says the two-parameter families win "by tens of nats".
+        double gap = poisson.GetProperty("message_length").GetDouble() - fits[0].GetProperty("message_length").GetDouble();
+        Assert.InRange(gap, 10, 100);
         Assert.Equal(400, document.RootElement.GetProperty("n_observations").GetInt64());
 
         string chart = Directory.GetFiles(shell.PathOf("charts"), "*.png").Order(StringComparer.Ordinal).First();

@@ -27,7 +27,7 @@ public class UseTheLibraryFromCSharp
 
             // Every measure at once, each an Information (read in any unit) or a plain number.
             var all = MeasureSummary.Compute(today, yesterday);
-            Console.WriteLine($"H(today) = {all.EntropyP.ToString(InformationUnit.Bits)}, Hellinger = {all.Hellinger:F6}, TV = {all.TotalVariation:F6}");
+            Console.WriteLine(FormattableString.Invariant($"H(today) = {all.EntropyP.Bits:F5} bits, Hellinger = {all.Hellinger:F6}, TV = {all.TotalVariation:F6}"));
             // end recipe
 
             // recipe: labels
@@ -48,8 +48,13 @@ public class UseTheLibraryFromCSharp
             // end recipe
 
             Assert.Equal(["traffic.png", "traffic.svg"], files.Select(Path.GetFileName).Order(StringComparer.Ordinal));
-            Assert.True(kl > 0 && js > 0 && js < kl);
-            Assert.Equal(kl / Math.Log(2), klBits, 1e-15);
+            // tests/reference/cookbook_values.py (mpmath, 30 digits), to 1e-12 relative.
+            AssertClose(0.0100926094346620106474364829697, kl);
+            AssertClose(0.0100926094346620106474364829697 / 0.693147180559945309417232121458, klBits);
+            AssertClose(0.0024471428374197986604233317439, js);
+            AssertClose(2.04932668027213777811173008568, all.EntropyP.Bits);
+            AssertClose(0.0494990596553098104941080480396, all.Hellinger);
+            AssertClose(0.06, all.TotalVariation);
             Assert.True(breakdown.Value.IsInfinite);
             Assert.Equal([Outcome.Of("help")], breakdown.InfiniteAt.ToArray());
         }
@@ -73,4 +78,7 @@ public class UseTheLibraryFromCSharp
             Directory.Delete(charts, recursive: true);
         }
     }
+
+    private static void AssertClose(double expected, double actual) =>
+        Assert.True(Math.Abs(actual - expected) <= 1e-12 * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
 }
