@@ -26,7 +26,8 @@ public class PackageContentsTests(PackedArtifacts packed)
         var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
         Assert.Equal(Repository.BuildProperty("RepositoryUrl"), (string)repository.Attribute("url")!);
         Assert.Equal("README.md", Value(metadata, "readme"));
-        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "README.md")), Text(package, "README.md"));
+        // The README of the sources that were packed (the repository's, copied when the fixture started).
+        Assert.Equal(File.ReadAllText(Path.Combine(packed.SourceCopy, "README.md")), Text(package, "README.md"));
     }
 
     [Theory]
