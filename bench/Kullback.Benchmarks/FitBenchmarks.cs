@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Kullback.Cli;
+using Kullback.Data.Input;
 using Kullback.Fitting;
 
 namespace Kullback.Benchmarks;
@@ -36,13 +36,14 @@ public class FitBenchmarks
 
     /// <summary>Read and tally only.</summary>
     [Benchmark]
-    public long ReadAndTally() => ObservationFile.Read(_path, InputKind.Samples, null, TextReader.Null).Data.ObservationCount!.Value;
+    public long ReadAndTally() =>
+        TextInput.ReadObservations(InputSource.FromPath(_path), ObservationKind.Samples).Data.ObservationCount!.Value;
 
-    /// <summary>What <c>kullback fit FILE</c> does before it prints: read, tally, fit all seven families, rank.</summary>
+    /// <summary>What <c>kullback fit FILE</c> does before it prints: read (kind inferred), tally, fit all seven families, rank.</summary>
     [Benchmark]
     public string ReadTallyAndFitEveryFamily()
     {
-        var data = ObservationFile.Read(_path, null, null, TextReader.Null).Data;
-        return ModelFitter.Fit(data).Best!.Family;
+        var data = TextInput.ReadObservations(InputSource.FromPath(_path)).Data;
+        return ModelFitter.Fit(data).Best!.Family.Key;
     }
 }

@@ -20,9 +20,27 @@ public static class ChartFile
         ArgumentNullException.ThrowIfNull(plot);
         string png = Path.Combine(directory, name + ".png");
         string svg = Path.Combine(directory, name + ".svg");
-        WriteAtomically(png, temp => plot.SavePng(temp, width, height));
-        WriteAtomically(svg, temp => plot.SaveSvg(temp, width, height));
+        WriteAtomically(png, temp => SavePng(plot, temp, width, height));
+        WriteAtomically(svg, temp => SaveSvg(plot, temp, width, height));
         return [png, svg];
+    }
+
+    /// <summary>Writes the chart as a PNG image at <paramref name="path"/>.</summary>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void SavePng(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        plot.SavePng(path, width, height);
+        if (!File.Exists(path)) throw new IOException($"the PNG image was not written to {path}");
+    }
+
+    /// <summary>Writes the chart as an SVG document at <paramref name="path"/>.</summary>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void SaveSvg(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        plot.SaveSvg(path, width, height);
+        if (!File.Exists(path)) throw new IOException($"the SVG document was not written to {path}");
     }
 
     private static void WriteAtomically(string path, Action<string> write)

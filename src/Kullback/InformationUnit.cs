@@ -50,7 +50,7 @@ public readonly record struct InformationUnit
     /// <summary>Converts a value in this unit to nats.</summary>
     public double ToNats(double value) => this == Nats ? value : value * NaturalLogOfBase;
 
-    /// <summary>"nats", "bits", "hartleys" or "log base b units".</summary>
+    /// <summary>"nats", "bits", "hartleys", or "base-b units" for another base (b to six significant digits).</summary>
     public override string ToString() =>
         this == Nats ? "nats" : this == Bits ? "bits" : this == Hartleys ? "hartleys"
         : $"base-{Base.ToString("G6", CultureInfo.InvariantCulture)} units";

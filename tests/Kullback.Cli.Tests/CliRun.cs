@@ -7,20 +7,22 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = KullbackCli.Run(args, new Terminal(output, error, new StringReader(stdin), IsInteractive: false));
+        int code = KullbackCli.Run(args, new Terminal(output, error, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), IsInteractive: false));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
     public static CliRun Of(params string[] args) => WithInput("", args);
 
-    /// <summary>Asserts a usage error: exit code 2, one line on standard error containing every fragment, no stack trace.</summary>
+    /// <summary>Asserts a usage error: exit code 2, one line on standard error containing every fragment, no stack trace, nothing on standard output.</summary>
     public void AssertUsageError(params string[] fragments)
     {
         Assert.True(ExitCode == 2, $"exit code {ExitCode}, stderr: {Error}");
-        Assert.StartsWith("kullback: ", Error);
-        Assert.DoesNotContain("   at ", Error);
-        Assert.DoesNotContain("Exception", Error);
-        foreach (string f in fragments) Assert.Contains(f, Error);
+        Assert.StartsWith("kullback", Error, StringComparison.Ordinal);
+        Assert.Single(Error.TrimEnd('\n').Split('\n'));
+        Assert.Equal("", Out);
+        Assert.DoesNotContain("   at ", Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", Error, StringComparison.Ordinal);
+        foreach (string f in fragments) Assert.Contains(f, Error, StringComparison.Ordinal);
     }
 }
 

@@ -23,4 +23,11 @@ internal sealed class Text(CultureInfo culture)
         Resources.GetString(key, culture) ?? throw new InvalidOperationException($"No text for '{key}'.");
 
     public string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+
+    /// <summary>The unit's name in this language: nats, bits, hartleys or "base-b units".</summary>
+    public string UnitName(InformationUnit unit) =>
+        unit == InformationUnit.Nats ? this["UnitNats"]
+        : unit == InformationUnit.Bits ? this["UnitBits"]
+        : unit == InformationUnit.Hartleys ? this["UnitHartleys"]
+        : Format("UnitBase", unit.Base.ToString("G6", CultureInfo.InvariantCulture));
 }

@@ -83,18 +83,56 @@ public sealed class MultivariateNormal
     /// <summary>
     /// D(P‖Q) = ½[tr(Σq⁻¹Σp) + (μq − μp)ᵀΣq⁻¹(μq − μp) − d + ln det Σq − ln det Σp] in nats, through Cholesky solves.
     /// </summary>
+    /// <remarks>
+    /// Written as ½[Σᵢ (λᵢ − 1 − ln λᵢ) + |Lq⁻¹(μq − μp)|²] over the eigenvalues λᵢ of Σq⁻¹Σp. When every λᵢ is within
+    /// ½ of 1, λᵢ − 1 is taken from the eigenvalues of Lq⁻¹(Σp − Σq)Lq⁻ᵀ (the difference of the covariances, exact
+    /// entry by entry for close matrices), so that near-identical normals keep their digits; otherwise the trace and
+    /// the log-determinants (from the Cholesky diagonals) are used, which do not cancel there.
+    /// </remarks>
     /// <exception cref="ArgumentException">The dimensions differ.</exception>
+    /// <exception cref="NotComputableException">The value exceeds the largest double.</exception>
     public static double KullbackLeibler(MultivariateNormal p, MultivariateNormal q)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
         if (p.Dimensions != q.Dimensions)
             throw new InvalidArgumentException($"P has {p.Dimensions} dimensions and Q has {q.Dimensions}: they must match.", nameof(q));
+        if (ReferenceEquals(p, q)) return 0;
         var lq = q._cholesky.Factor;
-        var m = lq.Solve(p._cholesky.Factor);            // Lq⁻¹Lp: tr(Σq⁻¹Σp) = ‖Lq⁻¹Lp‖²_F
         var z = lq.Solve(q.Mean - p.Mean);
-        double trace = m.FrobeniusNorm();
-        double value = 0.5 * (trace * trace + z.DotProduct(z) - p.Dimensions + q._logDeterminant - p._logDeterminant);
+        double meanTerm = z.DotProduct(z);
+        double covarianceTerm = NearCovarianceTerm(p, q) ?? FarCovarianceTerm(p, q);
+        double value = 0.5 * (covarianceTerm + meanTerm);
+        if (double.IsPositiveInfinity(value) || double.IsNaN(value))
+            throw new NotComputableException($"D(P‖Q) between these {p.Dimensions}-dimensional normals is finite but exceeds the largest double (about 1.8e308 nats).");
         return Math.Max(0, value);
+    }
+
+    /// <summary>Σᵢ g(−ln(1 + eᵢ)) over the eigenvalues eᵢ of E = Lq⁻¹(Σp − Σq)Lq⁻ᵀ, or null when some |eᵢ| ≥ ½.</summary>
+    private static double? NearCovarianceTerm(MultivariateNormal p, MultivariateNormal q)
+    {
+        var lq = q._cholesky.Factor;
+        var difference = p.Covariance - q.Covariance;
+        var w = lq.Solve(difference);                    // Lq⁻¹ ΔΣ
+        var e = lq.Solve(w.Transpose());                  // Lq⁻¹ (Lq⁻¹ ΔΣ)ᵀ = Lq⁻¹ ΔΣ Lq⁻ᵀ
+        e = (e + e.Transpose()) * 0.5;
+        if (e.Enumerate().Any(x => !double.IsFinite(x))) return null;
+        var eigenvalues = e.Evd(Symmetricity.Symmetric).EigenValues;
+        double sum = 0;
+        foreach (var ev in eigenvalues)
+        {
+            double x = ev.Real;
+            if (!(Math.Abs(x) < 0.5)) return null;
+            sum += DivergenceTerms.G(-Kullback.Numerics.Elementary.LogOnePlus(x));
+        }
+        return sum;
+    }
+
+    /// <summary>tr(Σq⁻¹Σp) − d − ln det(Σq⁻¹Σp), from ‖Lq⁻¹Lp‖²_F and the Cholesky log-determinants.</summary>
+    private static double FarCovarianceTerm(MultivariateNormal p, MultivariateNormal q)
+    {
+        var m = q._cholesky.Factor.Solve(p._cholesky.Factor);   // Lq⁻¹Lp: tr(Σq⁻¹Σp) = ‖Lq⁻¹Lp‖²_F
+        double frobenius = m.FrobeniusNorm();
+        return frobenius * frobenius - p.Dimensions + (q._logDeterminant - p._logDeterminant);
     }
 }

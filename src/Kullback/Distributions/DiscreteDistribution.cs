@@ -116,13 +116,15 @@ public sealed class DiscreteDistribution
     public static DiscreteDistribution FromCounts(IReadOnlyList<Outcome> support, ReadOnlySpan<double> counts)
     {
         Preconditions.CheckWeights(counts, nameof(counts));
-        long? n = 0;
+        // N is known when every count is a whole number a double holds exactly and their total fits a long.
+        long total = 0;
+        bool known = true;
         foreach (double c in counts)
         {
-            if (c != Math.Floor(c) || c > 1e15) { n = null; break; }
-            n += (long)c;
+            if (c != Math.Floor(c) || c > 9007199254740992.0 || total > long.MaxValue - (long)c) { known = false; break; }
+            total += (long)c;
         }
-        return Create(support, counts, n);
+        return Create(support, counts, known ? total : null);
     }
 
     /// <summary>The empirical distribution of integer samples.</summary>

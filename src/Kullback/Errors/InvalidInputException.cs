@@ -8,7 +8,7 @@ namespace Kullback;
 /// <see cref="Exception.Message"/> is one line: where (<see cref="Location"/>, when known), what was found (the
 /// offending text escaped and shortened by <see cref="InputText.Quote"/>), and what would have been accepted.
 /// </remarks>
-public sealed class InvalidInputException : Exception
+public class InvalidInputException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="problem">What is wrong and what would be accepted, as a sentence without the location.</param>

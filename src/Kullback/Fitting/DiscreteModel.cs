@@ -5,11 +5,11 @@ namespace Kullback.Fitting;
 /// <summary>A fitted model of integer outcomes: a family with its parameter values. Immutable.</summary>
 public abstract class DiscreteModel
 {
-    /// <summary>The family's name: uniform, binomial, poisson, geometric, negative_binomial, beta_binomial, discretized_normal.</summary>
-    public abstract string Family { get; }
+    /// <summary>The model's family.</summary>
+    public abstract ModelFamily Family { get; }
 
-    /// <summary>The parameters, in the family's documented order.</summary>
-    public abstract IReadOnlyList<ModelParameter> Parameters { get; }
+    /// <summary>The parameters with their values, in the family's order (<see cref="ModelFamily.Parameters"/>).</summary>
+    public abstract IReadOnlyList<ParameterValue> Parameters { get; }
 
     /// <summary>The smallest and largest outcome with positive probability, or null when the support is unbounded above.</summary>
     public abstract (long Low, long High)? Support { get; }
@@ -20,26 +20,36 @@ public abstract class DiscreteModel
     /// <summary>Q(k).</summary>
     public double Probability(long k) => Math.Exp(LogProbability(k));
 
-    /// <summary>The same family with one parameter changed (for sweeps).</summary>
-    /// <exception cref="ArgumentException">The family has no such parameter, or it cannot be changed, or the value is invalid.</exception>
-    public abstract DiscreteModel WithParameter(string name, double value);
-
-    /// <summary>The value of the parameter called <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">The family has no such parameter.</exception>
-    public double Parameter(string name) =>
-        Parameters.FirstOrDefault(p => p.Name == name) is { Name: not null } found
+    /// <summary>The value of <paramref name="parameter"/>.</summary>
+    /// <exception cref="InvalidArgumentException">The family has no such parameter.</exception>
+    public double this[Parameter parameter] =>
+        Parameters.FirstOrDefault(p => p.Parameter == parameter) is { Parameter: not null } found
             ? found.Value
-            : throw new InvalidArgumentException($"{Family} has no parameter '{name}'; it has {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(name));
+            : throw new InvalidArgumentException(
+                $"{Family.Key} has no parameter {parameter?.Key}; its parameters are {string.Join(", ", Family.Parameters.Select(p => p.Key))}.",
+                nameof(parameter));
+
+    /// <summary>The same family with one of its <see cref="ModelFamily.VariableParameters"/> changed (for sweeps).</summary>
+    /// <exception cref="InvalidArgumentException">The parameter cannot be varied, or the value is outside its range.</exception>
+    public DiscreteModel With(Parameter parameter, double value)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (!Family.VariableParameters.Contains(parameter))
+            throw new InvalidArgumentException(
+                Family.VariableParameters.Count == 0
+                    ? $"{Family.Key} has no parameter that can be varied: its parameters are fixed by the data."
+                    : $"{Family.Key} parameter {parameter.Key} cannot be varied; the parameters that can are: {string.Join(", ", Family.VariableParameters.Select(p => p.Key))}.",
+                nameof(parameter));
+        return WithVariable(parameter, value);
+    }
+
+    /// <summary>The model with a variable parameter changed; <paramref name="parameter"/> is one of the family's variable ones.</summary>
+    protected abstract DiscreteModel WithVariable(Parameter parameter, double value);
 
     /// <summary>Like <c>poisson(lambda = 3.2)</c>.</summary>
-    public override string ToString() =>
-        $"{Family}({string.Join(", ", Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} = {p.Value:G6}")))})";
+    public override string ToString() => $"{Family.Key}({string.Join(", ", Parameters)})";
 
     /// <summary>A parameter error in the shape every family uses.</summary>
-    protected InvalidArgumentException InvalidParameter(string name, double value, string requirement) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{Family} parameter {name} = {value:R} is invalid: {requirement}."), nameof(value));
-
-    /// <summary>The error for a parameter that a sweep cannot change.</summary>
-    protected InvalidArgumentException UnknownOrFixedParameter(string name) =>
-        new($"{Family} parameter '{name}' cannot be varied; the parameters that can are: {string.Join(", ", Parameters.Select(p => p.Name).Where(n => n != "n" && n != "low" && n != "high"))}.", nameof(name));
+    protected InvalidArgumentException InvalidParameter(Parameter parameter, double value, string requirement) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{Family.Key} parameter {parameter.Key} = {value:R} is invalid: {requirement}."), parameter.Key);
 }

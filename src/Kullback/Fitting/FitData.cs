@@ -48,9 +48,10 @@ internal sealed class FitData
     /// <summary>Σ p̂ₖ·ln Q(k): the mean log-likelihood per observation.</summary>
     public double MeanLogLikelihood(DiscreteModel model) => Expect(model.LogProbability);
 
-    public void RequireNonNegative(string family)
+    public void RequireNonNegative(ModelFamily family)
     {
         if (Min < 0)
-            throw new ModelNotApplicableException(family, $"the data have negative values (the smallest is {Min}); {family} counts from 0.");
+            throw new ModelNotApplicableException(family, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the data have negative values (the smallest is {Min}); {family.DisplayName} counts from 0."));
     }
 }

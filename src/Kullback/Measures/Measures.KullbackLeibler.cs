@@ -116,24 +116,6 @@ public static partial class Measures
     public static void KullbackLeiblerContributions(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<double> destination, InformationUnit unit = default) =>
         KullbackLeiblerContributions(Widen(p), Widen(q), destination, unit);
 
-    /// <summary>
-    /// D(p‖q) with its per-outcome contributions over the union of the supports, and the outcomes (if any)
-    /// that make it infinite: those p gives a positive probability and q does not.
-    /// </summary>
-    public static KullbackLeiblerBreakdown KullbackLeiblerBreakdown(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)
-    {
-        var a = Align(p, q);
-        var terms = new double[a.Support.Length];
-        KullbackLeiblerContributions(a.P.AsSpan(), a.Q.AsSpan(), terms, unit);
-        var sp = ScaledWeights.Of(a.P.AsSpan());
-        var sq = ScaledWeights.Of(a.Q.AsSpan());
-        var contributions = Enumerable.Range(0, terms.Length)
-            .Select(i => new OutcomeContribution(a.Support[i], sp.Normalized(a.P[i]), sq.Normalized(a.Q[i]), terms[i]))
-            .ToImmutableArray();
-        var infiniteAt = contributions.Where(c => double.IsPositiveInfinity(c.Contribution)).Select(c => c.Outcome).ToImmutableArray();
-        return new KullbackLeiblerBreakdown(KullbackLeibler(a.P.AsSpan(), a.Q.AsSpan(), unit), unit, contributions, infiniteAt);
-    }
-
     /// <summary>The exact path: vectorised for pairs without deep entries, else one outcome at a time at each one's level.</summary>
     internal static double ExactKullbackLeiblerNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, KernelSettings settings)
     {

@@ -48,22 +48,6 @@ public class SampleEstimatorTests
         Assert.Contains("dimensions", Assert.Throws<InvalidArgumentException>(() => MultivariateNormal.KullbackLeibler(P3, MultivariateNormal.Of([0], new double[,] { { 1 } }))).Message);
     }
 
-    [Fact]
-    public void The_kd_tree_finds_the_same_neighbours_as_brute_force()
-    {
-        var rng = new Random(5);
-        var points = Enumerable.Range(0, 700).Select(_ => new[] { rng.NextDouble(), rng.NextDouble(), Math.Round(rng.NextDouble(), 1) }).ToList();
-        points.AddRange(points.Take(30).Select(p => (double[])p.Clone()));   // duplicates
-        var tree = new KdTree(points);
-        for (int q = 0; q < 60; q++)
-        {
-            var query = points[q * 7];
-            var expected = points.Select((p, i) => (i, d: Math.Sqrt(p.Zip(query).Sum(t => (t.First - t.Second) * (t.First - t.Second)))))
-                .Where(t => t.i != q * 7).Select(t => t.d).Order().Take(6).ToArray();
-            Assert.Equal(expected, tree.NearestDistances(query, 6, exclude: q * 7));
-        }
-    }
-
     /// <summary>ψ′(k) for a whole k ≥ 1: π²/6 − Σ_{j&lt;k} 1/j².</summary>
     private static double TriGamma(int k) => Math.PI * Math.PI / 6 - Enumerable.Range(1, k - 1).Sum(j => 1.0 / ((double)j * j));
 

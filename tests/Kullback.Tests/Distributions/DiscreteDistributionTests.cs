@@ -98,17 +98,20 @@ public class DiscreteDistributionTests
     {
         var p = DiscreteDistribution.FromCounts([Outcome.Of("x"), Outcome.Of("y"), Outcome.Of("z")], [1, 1, 2]);
         var q = DiscreteDistribution.FromCounts([Outcome.Of("x"), Outcome.Of("y")], [1, 3]);
-        var b = Measures.KullbackLeiblerBreakdown(p, q, InformationUnit.Bits);
+        var b = Measures.KullbackLeiblerBreakdown(p, q);
         Assert.True(b.IsInfinite);
         Assert.Equal([Outcome.Of("z")], b.InfiniteAt.ToArray());
-        Assert.Equal(double.PositiveInfinity, b.Value);
+        Assert.True(b.Value.IsInfinite);
 
-        var finite = Measures.KullbackLeiblerBreakdown(q, p, InformationUnit.Bits);
+        var finite = Measures.KullbackLeiblerBreakdown(q, p);
         Assert.False(finite.IsInfinite);
-        Assert.Equal(0.25 * Math.Log2(0.25 / 0.25) + 0.75 * Math.Log2(0.75 / 0.25), finite.Contributions.Sum(c => c.Contribution), 1e-14);
-        Assert.Equal(finite.Value, finite.Contributions.Sum(c => c.Contribution), 1e-14);
-        Assert.Equal(0.0, finite.Contributions.Single(c => c.Outcome == "z").Contribution);
-        Assert.Equal(0.5, finite.Contributions.Single(c => c.Outcome == "z").Q);
+        // q = (1/4, 3/4, 0) against p = (1/4, 1/4, 1/2): the terms are 0, (3/4)·ln 3 and 0 (0·log 0 = 0).
+        Assert.Equal(0.0, finite.Contributions.Single(c => c.Outcome == Outcome.Of("x")).Contribution.Nats, 1e-15);
+        Assert.Equal(0.75 * Math.Log(3), finite.Contributions.Single(c => c.Outcome == Outcome.Of("y")).Contribution.Nats, 1e-15);
+        Assert.Equal(0.75 * Math.Log2(3), finite.Value.Bits, 1e-14);
+        Assert.Equal(finite.Value.Nats, finite.Contributions.Sum(c => c.Contribution.Nats), 1e-14);
+        Assert.Equal(Information.Zero, finite.Contributions.Single(c => c.Outcome == Outcome.Of("z")).Contribution);
+        Assert.Equal(0.5, finite.Contributions.Single(c => c.Outcome == Outcome.Of("z")).Q);
     }
 
     [Fact]
@@ -128,5 +131,15 @@ public class DiscreteDistributionTests
         Array.Sort(sorted);
         Assert.Equal(["2", "10", "a", "b"], sorted.Select(o => o.ToString()));
         Assert.NotEqual(Outcome.Of(3), Outcome.Of("3"));
+    }
+
+    [Fact]
+    public void The_number_of_observations_is_known_only_while_it_is_exact()
+    {
+        Assert.Equal(12, DiscreteDistribution.FromCounts([5, 7]).ObservationCount);
+        Assert.Equal(2 * 9007199254740992L, DiscreteDistribution.FromCounts([9007199254740992.0, 9007199254740992.0]).ObservationCount);
+        Assert.Null(DiscreteDistribution.FromCounts([9007199254740994.0, 1]).ObservationCount);          // beyond 2⁵³: not every count is exact
+        Assert.Null(DiscreteDistribution.FromCounts([.. Enumerable.Repeat(9007199254740992.0, 1100)]).ObservationCount);   // the total passes long
+        Assert.Null(DiscreteDistribution.FromCounts([2.5, 1]).ObservationCount);
     }
 }

@@ -1,43 +1,45 @@
 using System.Globalization;
+using Kullback.Analysis;
 using Kullback.Plots;
 
 namespace Kullback.Cli.Commands.Demo;
 
-/// <summary>The walkthrough's six charts, each written as PNG and SVG.</summary>
+/// <summary>The walkthrough's six charts.</summary>
 internal static class DemoCharts
 {
-    /// <summary>Writes the charts into <paramref name="directory"/> and returns the paths, PNG before SVG, in reading order.</summary>
+    /// <summary>The charts' names, in reading order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["1-data", "2-data-vs-uniform", "3-data-vs-binomial", "4-all", "5-contributions", "6-kl-vs-p"];
+
+    /// <summary>The charts, named as <see cref="Names"/>; divergences in nats, as the tutorial gives them.</summary>
     /// <remarks>
     /// Chart labels are English in every report language: with ScottPlot 5.1.59 and Noto CJK fonts the legend and the
     /// rotated axis label come out clipped, and a clipped Chinese label serves a reader worse than a clean English one.
     /// </remarks>
-    public static IReadOnlyList<string> Write(SpaceWormAnalysis a, string directory)
+    public static IEnumerable<(string Name, ScottPlot.Plot Plot)> Create(SpaceWormWalkthrough w)
     {
         var text = Text.English;
-        string[] teeth = Enumerable.Range(0, a.Data.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        string pLabel = a.BinomialP.ToString("0.###", CultureInfo.InvariantCulture);
-        var data = new Series(text["SeriesData"], a.Data, Colour: 0);
-        var uniform = new Series(text["SeriesUniform"], a.Uniform, Colour: 1);
-        var binomial = new Series(text.Format("SeriesBinomial", pLabel), a.Binomial, Colour: 2);
+        string nats = text.UnitName(InformationUnit.Nats);
+        string[] teeth = w.Data.Support.Select(o => o.Label).ToArray();
+        double[] Of(Kullback.Fitting.ModelFit fit) => fit.Contributions.Select(c => c.Q).ToArray();
+        string pLabel = w.BinomialP.ToString("0.###", CultureInfo.InvariantCulture);
+        var data = new Series(text["SeriesData"], [.. w.Data.Probabilities], Colour: 0);
+        var uniform = new Series(text["SeriesUniform"], Of(w.Uniform), Colour: 1);
+        var binomial = new Series(text.Format("SeriesBinomial", pLabel), Of(w.Binomial), Colour: 2);
         string x = text["ChartTeeth"], y = text["ChartProbability"];
+        double[] Bits(Kullback.Fitting.ModelFit fit) => fit.Contributions.Select(c => c.Contribution.Bits).ToArray();
 
-        var charts = new (string Name, ScottPlot.Plot Plot)[]
-        {
-            ("1-data", GroupedBarChart.Create(text["ChartDataTitle"], teeth, x, y, data)),
-            ("2-data-vs-uniform", GroupedBarChart.Create(text.Format("ChartDataVsUniform", Round(a.KlDataUniform)), teeth, x, y, data, uniform)),
-            ("3-data-vs-binomial", GroupedBarChart.Create(text.Format("ChartDataVsBinomial", Round(a.KlDataBinomial)), teeth, x, y, data, binomial)),
-            ("4-all", GroupedBarChart.Create(text["ChartAll"], teeth, x, y, data, uniform, binomial)),
-            ("5-contributions", GroupedBarChart.Create(text["ChartContributions"], teeth, x, text["ChartContributionsY"],
-                uniform with { Values = a.ContributionsUniformBits }, binomial with { Values = a.ContributionsBinomialBits })),
-            ("6-kl-vs-p", CurveChart.Create(text["ChartSweep"], a.SweepP, new Series(text["SeriesSweep"], a.SweepKl),
-                text["ChartSweepX"], text["ChartSweepY"], (a.BestP, a.BestKl),
-                (text.Format("SeriesUniformLevel", Round(a.KlDataUniform)), a.KlDataUniform))),
-        };
-
-        var paths = new List<string>();
-        foreach (var (name, plot) in charts) paths.AddRange(ChartFile.Save(plot, directory, name));
-        return paths;
+        yield return ("1-data", GroupedBarChart.Create(text["ChartDataTitle"], teeth, x, y, data));
+        yield return ("2-data-vs-uniform", GroupedBarChart.Create(text.Format("ChartDataVsUniform", Round(w.Uniform.DataToModel), nats), teeth, x, y, data, uniform));
+        yield return ("3-data-vs-binomial", GroupedBarChart.Create(text.Format("ChartDataVsBinomial", Round(w.Binomial.DataToModel), nats), teeth, x, y, data, binomial));
+        yield return ("4-all", GroupedBarChart.Create(text["ChartAll"], teeth, x, y, data, uniform, binomial));
+        yield return ("5-contributions", GroupedBarChart.Create(text["ChartContributions"], teeth, x, text["ChartContributionsY"],
+            uniform with { Values = Bits(w.Uniform) }, binomial with { Values = Bits(w.Binomial) }));
+        yield return ("6-kl-vs-p", CurveChart.Create(text["ChartSweep"], [.. w.Sweep.Values],
+            new Series(text["SeriesSweep"], w.Sweep.Divergences.Select(d => d.Nats).ToArray()),
+            text["ChartSweepX"], text.Format("ChartSweepY", nats), (w.BestP, w.BestDivergence.Nats),
+            (text.Format("SeriesUniformLevel", Round(w.Uniform.DataToModel), nats), w.Uniform.DataToModel.Nats)));
     }
 
-    private static string Round(double nats) => nats.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string Round(Information value) => value.Nats.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kullback.Analysis;
 
 namespace Kullback.Cli.Commands.Demo;
 
@@ -7,47 +8,31 @@ internal static class DemoCommand
 {
     public const string DefaultOut = "kullback-demo";
 
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, Option<bool> verbose)
     {
         var outOption = new Option<string>("--out")
         {
-            Description = "Directory for the charts (PNG and SVG); created if missing.",
+            Description = "Directory for the charts (PNG and SVG); created if missing. Files kullback did not write are never replaced.",
             DefaultValueFactory = _ => DefaultOut,
             HelpName = "DIR",
         };
-        var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object instead of the report." };
-        var langOption = new Option<string>("--lang")
-        {
-            Description = "Language of the report: en (English) or zh (Chinese).",
-            DefaultValueFactory = _ => "en",
-        };
-        langOption.AcceptOnlyFromAmong([.. Text.Languages]);
-
+        var json = Options.Json();
+        var unit = Options.Unit();
+        var lang = Options.Choice("--lang", "Language of the report: en (English) or zh (Chinese).", Text.Languages, "en");
         var command = new Command("demo", "The space-worm walkthrough: entropy, KL divergence in both directions, which approximation loses less information, and charts.")
         {
-            outOption, jsonOption, langOption,
+            outOption, json, unit, lang,
         };
-        command.SetAction(parse => CommandRunner.Run(terminal, () =>
-            Run(terminal, parse.GetValue(outOption)!, parse.GetValue(jsonOption), Text.For(parse.GetValue(langOption)!))));
+        command.SetAction(parse => CommandRunner.Run(terminal, "demo", parse.GetValue(verbose), output =>
+        {
+            using var charts = OutputDirectory.Prepare(parse.GetValue(outOption)!, ChartSet.FileNames(DemoCharts.Names));
+            var walkthrough = SpaceWormWalkthrough.Run();
+            var text = Text.For(parse.GetValue(lang)!);
+            var written = ChartSet.Write(charts, DemoCharts.Create(walkthrough), terminal.Interrupt);
+            if (parse.GetValue(json)) DemoJson.Write(output, walkthrough, parse.GetValue(unit), written);
+            else DemoReport.Write(ConsoleFactory.For(output, terminal.IsInteractive), walkthrough, parse.GetValue(unit), written, charts.Path, text);
+            return ExitCodes.Success;
+        }));
         return command;
-    }
-
-    public static int Run(Terminal terminal, string outDirectory, bool json, Text text)
-    {
-        string directory = OutputDirectory.Prepare(outDirectory);
-        var analysis = SpaceWormAnalysis.Run();
-        IReadOnlyList<string> charts;
-        try
-        {
-            charts = DemoCharts.Write(analysis, directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write the charts to --out '{outDirectory}': {e.Message}");
-        }
-
-        if (json) DemoJson.Write(terminal.Out, analysis, charts);
-        else DemoReport.Write(ConsoleFactory.For(terminal), analysis, charts, directory, text);
-        return ExitCodes.Success;
     }
 }

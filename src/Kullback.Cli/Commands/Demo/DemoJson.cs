@@ -1,40 +1,48 @@
+using Kullback.Analysis;
+
 namespace Kullback.Cli.Commands.Demo;
 
-/// <summary>The walkthrough as one JSON object.</summary>
+/// <summary>The walkthrough as one JSON object, amounts of information in the chosen unit.</summary>
 internal static class DemoJson
 {
-    public static void Write(TextWriter output, SpaceWormAnalysis a, IReadOnlyList<string> charts)
-    {
-        double ln2 = Math.Log(2);
-        JsonOutput.Write(output, w =>
+    public static void Write(TextWriter output, SpaceWormWalkthrough w, InformationUnit unit, IReadOnlyList<string> charts) =>
+        JsonOutput.Write(output, j =>
         {
-            w.WriteNumberOrInfinity("entropy_bits", a.EntropyBits);
-            w.WriteNumberOrInfinity("entropy_nats", a.EntropyNats);
-            w.WriteNumberOrInfinity("mean", a.Mean);
-            w.WriteNumberOrInfinity("binomial_p", a.BinomialP);
-            foreach (var (unit, scale) in new[] { ("kl_nats", 1.0), ("kl_bits", ln2) })
+            j.WriteString("unit", unit.ToString());
+            j.WriteInformation("entropy", w.Entropy, unit);
+            j.WriteNumberOrInfinity("entropy_bits", w.Entropy.Bits);
+            j.WriteNumberOrInfinity("mean", w.Mean);
+            j.WriteNumberOrInfinity("binomial_p", w.BinomialP);
+            j.WriteStartObject("kl");
+            j.WriteInformation("true_uniform", w.Uniform.DataToModel, unit);
+            j.WriteInformation("true_binomial", w.Binomial.DataToModel, unit);
+            j.WriteInformation("uniform_true", w.Uniform.ModelToData, unit);
+            j.WriteInformation("binomial_true", w.Binomial.ModelToData, unit);
+            j.WriteEndObject();
+            j.WriteString("best", w.Winner == Approximation.Uniform ? "uniform" : "binomial");
+            j.WriteNumberOrInfinity("best_binomial_p", w.BestP);
+            j.WriteInformation("best_binomial_kl", w.BestDivergence, unit);
+            WriteArray(j, "probabilities", w.Data.Probabilities);
+            WriteArray(j, "uniform", w.Uniform.Contributions.Select(c => c.Q));
+            WriteArray(j, "binomial", w.Binomial.Contributions.Select(c => c.Q));
+            WriteArray(j, "information_content", w.InformationContent.Select(i => i.In(unit)));
+            j.WriteStartObject("message_home");
+            j.WriteNumber("observations", SpaceWormWalkthrough.MessageLength);
+            foreach (var (name, home) in new[] { ("uniform", w.SentWithUniform), ("binomial", w.SentWithBinomial) })
             {
-                w.WriteStartObject(unit);
-                w.WriteNumberOrInfinity("true_uniform", a.KlDataUniform / scale);
-                w.WriteNumberOrInfinity("true_binomial", a.KlDataBinomial / scale);
-                w.WriteNumberOrInfinity("uniform_true", a.KlUniformData / scale);
-                w.WriteNumberOrInfinity("binomial_true", a.KlBinomialData / scale);
-                w.WriteEndObject();
+                j.WriteStartObject(name);
+                j.WriteNumberOrInfinity("cross_entropy_bits", home.CrossEntropy.Bits);
+                j.WriteNumberOrInfinity("huffman_expected_bits", home.HuffmanExpected.Bits);
+                j.WriteNumberOrInfinity("huffman_bits", home.Checkpoints[^1].Huffman.Bits);
+                j.WriteNumberOrInfinity("arithmetic_bits", home.Checkpoints[^1].Arithmetic.Bits);
+                j.WriteBoolean("round_trip", home.RoundTrip);
+                j.WriteEndObject();
             }
-            w.WriteString("best", a.Best);
-            w.WriteNumberOrInfinity("best_binomial_p", a.BestP);
-            w.WriteNumberOrInfinity("best_binomial_kl_nats", a.BestKl);
-            WriteArray(w, "probabilities", a.Data);
-            WriteArray(w, "uniform", a.Uniform);
-            WriteArray(w, "binomial", a.Binomial);
-            WriteArray(w, "information_content_bits", a.InformationBits);
-            w.WriteStartArray("charts");
-            foreach (string c in charts) w.WriteStringValue(c);
-            w.WriteEndArray();
+            j.WriteEndObject();
+            j.WriteStrings("charts", charts);
         });
-    }
 
-    private static void WriteArray(System.Text.Json.Utf8JsonWriter w, string name, double[] values)
+    private static void WriteArray(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<double> values)
     {
         w.WriteStartArray(name);
         foreach (double v in values) w.WriteNumberOrInfinity(v);

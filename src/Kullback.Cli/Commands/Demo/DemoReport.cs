@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kullback.Analysis;
 using Spectre.Console;
 
 namespace Kullback.Cli.Commands.Demo;
@@ -6,60 +7,96 @@ namespace Kullback.Cli.Commands.Demo;
 /// <summary>The walkthrough as a terminal report: headings, sentences and aligned tables, units always named.</summary>
 internal static class DemoReport
 {
-    public static void Write(IAnsiConsole console, SpaceWormAnalysis a, IReadOnlyList<string> charts, string directory, Text t)
+    public static void Write(IAnsiConsole console, SpaceWormWalkthrough w, InformationUnit unit, IReadOnlyList<string> charts, string directory, Text t)
     {
-        string F(double v, int decimals = 4) => v.ToString("F" + decimals, CultureInfo.InvariantCulture);
-        double bits = Math.Log(2);
+        static string F(double v, int decimals = 4) => v.ToString("F" + decimals, CultureInfo.InvariantCulture);
+        string u = t.UnitName(unit);
+        double[] data = [.. w.Data.Probabilities];
+        double[] uniform = [.. w.Uniform.Contributions.Select(c => c.Q)];
+        double[] binomial = [.. w.Binomial.Contributions.Select(c => c.Q)];
 
         console.Write(new Rule($"[bold]{Markup.Escape(t["DemoTitle"])}[/]").LeftJustified());
         console.WriteLine();
 
         Heading(console, t["DataHeading"]);
-        var data = NumericTable(t["ColTeeth"], t["ColProbability"], t["ColInformation"]);
-        for (int i = 0; i < a.Data.Length; i++)
-            data.AddRow(i.ToString(CultureInfo.InvariantCulture), F(a.Data[i], 2), F(a.InformationBits[i], 3));
-        console.Write(data);
-        int rare = Array.IndexOf(a.Data, a.Data.Min()), common = Array.IndexOf(a.Data, a.Data.Max());
-        Sentence(console, t.Format("MeanSentence", F(a.Mean, 2), F(a.BinomialP, 3)));
-        Sentence(console, t.Format("InformationSentence", rare, F(a.Data[rare], 2), F(a.InformationBits[rare], 3),
-            common, F(a.Data[common], 2), F(a.InformationBits[common], 3)));
+        var table = NumericTable(t["ColTeeth"], t["ColProbability"], t["ColInformation"]);
+        for (int i = 0; i < data.Length; i++)
+            table.AddRow(i.ToString(CultureInfo.InvariantCulture), F(data[i], 2), F(w.InformationContent[i].Bits, 3));
+        console.Write(table);
+        int rare = Array.IndexOf(data, data.Min()), common = Array.IndexOf(data, data.Max());
+        Sentence(console, t.Format("MeanSentence", F(w.Mean, 2), F(w.BinomialP, 3)));
+        Sentence(console, t.Format("InformationSentence", rare, F(data[rare], 2), F(w.InformationContent[rare].Bits, 3),
+            common, F(data[common], 2), F(w.InformationContent[common].Bits, 3)));
 
         Heading(console, t["EntropyHeading"]);
-        Sentence(console, t.Format("EntropySentence", F(a.EntropyBits, 3), F(a.EntropyNats, 3)));
+        Sentence(console, t.Format("EntropySentence", F(w.Entropy.Bits, 3), F(w.Entropy.Nats, 3)));
 
         Heading(console, t["ApproxHeading"]);
-        var approx = NumericTable(t["ColTeeth"], t["ColData"], t["ColUniform"], t.Format("ColBinomial", F(a.BinomialP, 3)));
-        for (int i = 0; i < a.Data.Length; i++)
-            approx.AddRow(i.ToString(CultureInfo.InvariantCulture), F(a.Data[i], 3), F(a.Uniform[i], 3), F(a.Binomial[i], 3));
+        var approx = NumericTable(t["ColTeeth"], t["ColData"], t["ColUniform"], t.Format("ColBinomial", F(w.BinomialP, 3)));
+        for (int i = 0; i < data.Length; i++)
+            approx.AddRow(i.ToString(CultureInfo.InvariantCulture), F(data[i], 3), F(uniform[i], 3), F(binomial[i], 3));
         console.Write(approx);
 
         Heading(console, t["KlHeading"]);
-        var kl = NumericTable(t["ColDivergence"], t["ColNats"], t["ColBits"], t["ColMeaning"]);
-        kl.Columns[3].LeftAligned();
+        bool alsoBits = unit != InformationUnit.Bits;
+        var kl = alsoBits
+            ? NumericTable(t["ColDivergence"], u, t["ColBits"], t["ColMeaning"])
+            : NumericTable(t["ColDivergence"], u, t["ColMeaning"]);
+        kl.Columns[^1].LeftAligned();
         foreach (var (name, value, meaning) in new[]
                  {
-                     ("D(P‖U)", a.KlDataUniform, "MeaningPU"), ("D(P‖B)", a.KlDataBinomial, "MeaningPB"),
-                     ("D(U‖P)", a.KlUniformData, "MeaningUP"), ("D(B‖P)", a.KlBinomialData, "MeaningBP"),
+                     ("D(P‖U)", w.Uniform.DataToModel, "MeaningPU"), ("D(P‖B)", w.Binomial.DataToModel, "MeaningPB"),
+                     ("D(U‖P)", w.Uniform.ModelToData, "MeaningUP"), ("D(B‖P)", w.Binomial.ModelToData, "MeaningBP"),
                  })
-            kl.AddRow(name, F(value), F(value / bits), Markup.Escape(t[meaning]));
+        {
+            if (alsoBits) kl.AddRow(name, F(value.In(unit)), F(value.Bits), Markup.Escape(t[meaning]));
+            else kl.AddRow(name, F(value.In(unit)), Markup.Escape(t[meaning]));
+        }
         console.Write(kl);
-        Sentence(console, t.Format("AsymmetrySentence", F(a.KlDataUniform), F(a.KlUniformData), F(a.KlDataBinomial), F(a.KlBinomialData)));
-        bool uniformWins = a.Best == "uniform";
-        string verdict = t.Format("Verdict", t[uniformWins ? "NameUniform" : "NameBinomial"],
-            F(Math.Min(a.KlDataUniform, a.KlDataBinomial)), F(Math.Max(a.KlDataUniform, a.KlDataBinomial)));
+        Sentence(console, t.Format("AsymmetrySentence", F(w.Uniform.DataToModel.In(unit)), F(w.Uniform.ModelToData.In(unit)),
+            F(w.Binomial.DataToModel.In(unit)), F(w.Binomial.ModelToData.In(unit)), u));
+        bool uniformWins = w.Winner == Approximation.Uniform;
+        var (less, more) = uniformWins ? (w.Uniform.DataToModel, w.Binomial.DataToModel) : (w.Binomial.DataToModel, w.Uniform.DataToModel);
+        string verdict = t.Format("Verdict", t[uniformWins ? "NameUniform" : "NameBinomial"], F(less.In(unit)), F(more.In(unit)), u);
         console.MarkupLine($"[bold green]{Markup.Escape(verdict)}[/]");
         console.WriteLine();
 
         Heading(console, t["SweepHeading"]);
-        var sweep = NumericTable(t["ColP"], t["ColSweepKl"]);
+        var sweep = NumericTable(t["ColP"], t.Format("ColSweepKl", u));
         foreach (double p in new[] { 0.1, 0.3, 0.5, 0.7, 0.9 })
-            sweep.AddRow(F(p, 3), F(a.SweepKl[Array.IndexOf(a.SweepP, p)]));
-        sweep.AddRow($"[bold]{F(a.BestP, 4)}[/]", $"[bold]{F(a.BestKl)}[/]");
+        {
+            int i = IndexOf(w.Sweep.Values, p);
+            sweep.AddRow(F(p, 3), F(w.Sweep.Divergences[i].In(unit)));
+        }
+        sweep.AddRow($"[bold]{F(w.BestP, 4)}[/]", $"[bold]{F(w.BestDivergence.In(unit))}[/]");
         console.Write(sweep);
-        Sentence(console, t.Format("SweepSentence", F(a.BestP, 4), F(a.BestKl), F(a.BinomialP, 3), F(a.KlDataUniform)));
+        Sentence(console, t.Format("SweepSentence", F(w.BestP, 4), F(w.BestDivergence.In(unit)), F(w.BinomialP, 3), F(w.Uniform.DataToModel.In(unit)), u));
+
+        Heading(console, t["MessageHeading"]);
+        Sentence(console, t.Format("MessageIntro", SpaceWormWalkthrough.MessageLength, F(w.Entropy.Bits, 3)));
+        var message = NumericTable(t["ColCodeFrom"], t["ColHuffman"], t["ColArithmetic"], t["ColCrossEntropy"], t["ColRedundancy"]);
+        foreach (var (name, home) in new[] { (t["NameUniform"], w.SentWithUniform), (t["NameBinomial"], w.SentWithBinomial) })
+        {
+            var last = home.Checkpoints[^1];
+            message.AddRow(Markup.Escape(name), F(last.Huffman.Bits), F(last.Arithmetic.Bits), F(home.CrossEntropy.Bits), F(last.Arithmetic.Bits - home.Entropy.Bits));
+        }
+        console.Write(message);
+        var sent = w.SentWithUniform;
+        double total = sent.Checkpoints[^1].Arithmetic.Bits * SpaceWormWalkthrough.MessageLength, perfect = sent.Entropy.Bits * SpaceWormWalkthrough.MessageLength;
+        Sentence(console, t.Format("MessageSentence", SpaceWormWalkthrough.MessageLength, F(total, 0), F(perfect, 0), F(total - perfect, 0),
+            F(sent.Divergence.Bits * SpaceWormWalkthrough.MessageLength, 0)));
 
         Heading(console, t.Format("ChartsHeading", directory));
         foreach (string chart in charts) console.WriteLine("  " + chart);
+    }
+
+    /// <summary>The grid point closest to <paramref name="value"/>.</summary>
+    private static int IndexOf(IReadOnlyList<double> grid, double value)
+    {
+        int best = 0;
+        for (int i = 1; i < grid.Count; i++)
+            if (Math.Abs(grid[i] - value) < Math.Abs(grid[best] - value)) best = i;
+        return best;
     }
 
     private static void Heading(IAnsiConsole console, string text) => console.MarkupLine($"[bold underline]{Markup.Escape(text)}[/]");

@@ -1,3 +1,4 @@
+using Kullback.Data.Input;
 using System.CommandLine;
 using Kullback.Fitting;
 
@@ -8,89 +9,55 @@ internal static class FitCommand
 {
     public const string DefaultOut = "kullback-fit";
 
-    /// <summary>The options shared by <c>fit</c> and <c>sweep</c> for reading data.</summary>
-    internal sealed class DataOptions
-    {
-        public Argument<string> File { get; } = new("FILE") { Description = "CSV, TSV or plain text of counts, probabilities or samples; - for standard input." };
-        public Option<string?> As { get; } = new("--as") { Description = "What the file holds: counts, probabilities or samples (inferred, and said, when omitted).", HelpName = "counts|probabilities|samples" };
-        public Option<string?> Column { get; } = new("--column") { Description = "The CSV column of samples: its header name or its number (1 = first).", HelpName = "NAME|INDEX" };
-        public Option<long?> Trials { get; } = new("--trials") { Description = "n for the binomial and beta-binomial (default: the largest observed value).", HelpName = "N" };
-
-        public DataOptions() => As.AcceptOnlyFromAmong("counts", "probabilities", "samples");
-
-        public void AddTo(Command command)
-        {
-            command.Add(File);
-            command.Add(As);
-            command.Add(Column);
-            command.Add(Trials);
-        }
-
-        public Observations Read(ParseResult parse, Terminal terminal)
-        {
-            string path = parse.GetValue(File)!;
-            InputKind? kind = parse.GetValue(As) switch { null => null, "counts" => InputKind.Counts, "probabilities" => InputKind.Probabilities, _ => InputKind.Samples };
-            if (parse.GetValue(Trials) is < 1) throw new UsageException("--trials must be a whole number ≥ 1.");
-            return ReadingProgress.Run(terminal, $"Reading {path}", onOpen => ObservationFile.Read(path, kind, parse.GetValue(Column), terminal.In, onOpen));
-        }
-    }
-
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, Option<bool> verbose)
     {
         var data = new DataOptions();
-        var families = new Option<string?>("--families") { Description = $"Comma-separated families to fit (default all): {string.Join(", ", ModelFamily.All.Select(f => f.Name))}.", HelpName = "LIST" };
-        var method = new Option<string>("--method") { Description = "mle (maximum likelihood, = minimum D(P‖Q)) or moments.", DefaultValueFactory = _ => "mle" };
-        method.AcceptOnlyFromAmong("mle", "moments");
-        var rank = new Option<string?>("--rank") { Description = "Ranking: message (bits to send the data; default when N is known), kl (default otherwise), aic or bic.", HelpName = "message|kl|aic|bic" };
-        rank.AcceptOnlyFromAmong("message", "kl", "aic", "bic");
-        var outOption = new Option<string>("--out") { Description = "Directory for the charts (PNG and SVG).", DefaultValueFactory = _ => DefaultOut, HelpName = "DIR" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var families = new Option<string?>("--families") { Description = $"Comma-separated families to fit (default all): {string.Join(", ", ModelFamily.All.Select(f => f.Key))}.", HelpName = "LIST" };
+        var method = Options.Choice("--method", "mle (maximum likelihood, = minimum D(P‖Q)) or moments.", ["mle", "moments"], "mle");
+        var rank = Options.Choice("--rank", "Ranking: message (the information to send the data; default when N is known), kl (default otherwise), aic or bic.",
+                                  [.. RankCriteria.All.Select(c => c.Key)]);
+        var outOption = new Option<string>("--out") { Description = "Directory for the charts (PNG and SVG). Files kullback did not write are never replaced.", DefaultValueFactory = _ => DefaultOut, HelpName = "DIR" };
+        var unit = Options.Unit();
+        var json = Options.Json();
 
         var command = new Command("fit", "Fit uniform, binomial, Poisson, geometric, negative binomial, beta-binomial and discretised normal models to data and rank them by the information they lose.");
         data.AddTo(command);
-        command.Add(families);
-        command.Add(method);
-        command.Add(rank);
-        command.Add(outOption);
-        command.Add(json);
-        command.SetAction(parse => CommandRunner.Run(terminal, () =>
+        foreach (Option o in new Option[] { families, method, rank, outOption, unit, json }) command.Add(o);
+        command.SetAction(parse => CommandRunner.Run(terminal, "fit", parse.GetValue(verbose), output =>
         {
-            string directory = OutputDirectory.Prepare(parse.GetValue(outOption)!);
-            var input = data.Read(parse, terminal);
+            using var charts = OutputDirectory.Prepare(parse.GetValue(outOption)!, ChartSet.FileNames(FitCharts.Names));
             var options = new FitOptions
             {
                 Families = ParseFamilies(parse.GetValue(families)),
-                Method = parse.GetValue(method) == "moments" ? FitMethod.Moments : FitMethod.MaximumLikelihood,
+                Method = FitMethods.Parse(parse.GetValue(method)!),
                 Trials = parse.GetValue(data.Trials),
-                RankBy = parse.GetValue(rank) is { } r ? FitFormatting.ParseRank(r) : null,
+                RankBy = parse.GetValue(rank) is { } r ? RankCriteria.Parse(r) : null,
             };
+            var input = data.Read(parse, terminal);
             if (options.RankBy is { } chosen && chosen != RankCriterion.KullbackLeibler && input.Data.ObservationCount is null)
                 throw new UsageException($"--rank {parse.GetValue(rank)} needs the number of observations, which probabilities do not give: use --rank kl, or give counts or samples.");
             var report = ModelFitter.Fit(input.Data, options);
-            IReadOnlyList<string> charts;
-            try { charts = FitCharts.Write(report, input.Data, directory); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException($"cannot write the charts to --out '{directory}': {e.Message}"); }
-            if (parse.GetValue(json)) FitJson.Write(terminal.Out, report, input, charts);
-            else
-            {
-                var console = ConsoleFactory.For(terminal);
-                if (!terminal.IsInteractive) console.Profile.Width = 180;
-                FitTable.Write(console, report, input, charts, directory);
-            }
+            var written = ChartSet.Write(charts, FitCharts.Create(report), terminal.Interrupt);
+            if (parse.GetValue(json)) FitJson.Write(output, report, input, parse.GetValue(unit), written);
+            else FitTable.Write(ConsoleFactory.For(output, terminal.IsInteractive, width: 180), report, input, parse.GetValue(unit), written, charts.Path);
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    public static IReadOnlyList<string>? ParseFamilies(string? list)
+    /// <summary>The families named in a comma-separated list; null for all.</summary>
+    public static IReadOnlyList<ModelFamily>? ParseFamilies(string? list)
     {
         if (list is null) return null;
-        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var known = ModelFamily.All.Select(f => f.Name).ToHashSet();
-        foreach (string name in names)
-            if (!known.Contains(name))
-                throw new UsageException($"--families: '{name}' is not a model family; the families are {string.Join(", ", known)}.");
-        if (names.Count == 0) throw new UsageException("--families needs at least one family name.");
-        return names;
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0) throw new UsageException("--families needs at least one family name.");
+        try
+        {
+            return [.. names.Select(ModelFamily.Parse).Distinct()];
+        }
+        catch (InvalidArgumentException e)
+        {
+            throw new UsageException($"--families: {e.Reason}", e);
+        }
     }
 }

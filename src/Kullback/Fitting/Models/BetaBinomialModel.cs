@@ -25,19 +25,19 @@ public sealed class BetaBinomialModel : DiscreteModel
     /// <exception cref="ArgumentException">n &lt; 0, α ≤ 0 or β ≤ 0.</exception>
     public BetaBinomialModel(long n, double alpha, double beta)
     {
-        if (n < 0) throw InvalidParameter("n", n, "it must be a whole number ≥ 0");
-        if (!(alpha > 0) || double.IsInfinity(alpha)) throw InvalidParameter("alpha", alpha, "it must be finite and > 0");
-        if (!(beta > 0) || double.IsInfinity(beta)) throw InvalidParameter("beta", beta, "it must be finite and > 0");
+        if (n < 0) throw InvalidParameter(Parameter.Trials, n, "it must be a whole number ≥ 0");
+        if (!(alpha > 0) || double.IsInfinity(alpha)) throw InvalidParameter(Parameter.Alpha, alpha, "it must be finite and > 0");
+        if (!(beta > 0) || double.IsInfinity(beta)) throw InvalidParameter(Parameter.Beta, beta, "it must be finite and > 0");
         N = n;
         Alpha = alpha;
         Beta = beta;
     }
 
     /// <inheritdoc/>
-    public override string Family => "beta_binomial";
+    public override ModelFamily Family => ModelFamily.BetaBinomial;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("n", N), new("alpha", Alpha), new("beta", Beta)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Trials, N), ParameterValue.Of(Parameter.Alpha, Alpha), ParameterValue.Of(Parameter.Beta, Beta)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (0, N);
@@ -50,16 +50,12 @@ public sealed class BetaBinomialModel : DiscreteModel
         BinomialModel.LogChoose(n, k) + SpecialFunctions.BetaLn(k + a, n - k + b) - SpecialFunctions.BetaLn(a, b);
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) => name switch
-    {
-        "alpha" => new BetaBinomialModel(N, value, Beta),
-        "beta" => new BetaBinomialModel(N, Alpha, value),
-        _ => throw UnknownOrFixedParameter(name),
-    };
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) =>
+        parameter == Parameter.Alpha ? new BetaBinomialModel(N, value, Beta) : new BetaBinomialModel(N, Alpha, value);
 
     internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options)
     {
-        const string family = "beta_binomial";
+        var family = ModelFamily.BetaBinomial;
         data.RequireNonNegative(family);
         long n = BinomialModel.TrialsFor(family, data, options);
         int k = options.Trials is null ? 3 : 2;

@@ -19,53 +19,46 @@ public sealed class BinomialModel : DiscreteModel
     /// <exception cref="ArgumentException">n &lt; 0 or p outside [0, 1].</exception>
     public BinomialModel(long n, double p)
     {
-        if (n < 0) throw InvalidParameter("n", n, "it must be a whole number ≥ 0");
-        if (!(p >= 0 && p <= 1)) throw InvalidParameter("p", p, "it must lie in [0, 1]");
+        if (n < 0) throw InvalidParameter(Parameter.Trials, n, "it must be a whole number ≥ 0");
+        if (!(p >= 0 && p <= 1)) throw InvalidParameter(Parameter.SuccessProbability, p, "it must lie in [0, 1]");
         N = n;
         P = p;
     }
 
     /// <inheritdoc/>
-    public override string Family => "binomial";
+    public override ModelFamily Family => ModelFamily.Binomial;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("n", N), new("p", P)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Trials, N), ParameterValue.Of(Parameter.SuccessProbability, P)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => P == 0 ? (0, 0) : P == 1 ? (N, N) : (0, N);
 
     /// <inheritdoc/>
-    public override double LogProbability(long k)
-    {
-        if (k < 0 || k > N) return double.NegativeInfinity;
-        if (P == 0) return k == 0 ? 0 : double.NegativeInfinity;
-        if (P == 1) return k == N ? 0 : double.NegativeInfinity;
-        return LogChoose(N, k) + k * Math.Log(P) + (N - k) * Elementary.LogOnePlus(-P);
-    }
+    public override double LogProbability(long k) => SaddlePoint.LogBinomial(k, N, P);
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) =>
-        name == "p" ? new BinomialModel(N, value) : throw UnknownOrFixedParameter(name);
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) => new BinomialModel(N, value);
 
     internal static double LogChoose(long n, long k) =>
         SpecialFunctions.GammaLn(n + 1.0) - SpecialFunctions.GammaLn(k + 1.0) - SpecialFunctions.GammaLn(n - k + 1.0);
 
     internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options)
     {
-        const string family = "binomial";
+        var family = ModelFamily.Binomial;
         data.RequireNonNegative(family);
         long n = TrialsFor(family, data, options);
         return (new BinomialModel(n, Math.Clamp(data.Mean / n, 0, 1)), options.Trials is null ? 2 : 1);
     }
 
     /// <summary>n for binomial-type families: the given trials, else the largest observed value.</summary>
-    internal static long TrialsFor(string family, FitData data, FitOptions options)
+    internal static long TrialsFor(ModelFamily family, FitData data, FitOptions options)
     {
         long n = options.Trials ?? data.Max;
         if (options.Trials is { } t && data.Max > t)
             throw new ModelNotApplicableException(family, $"the data have the value {data.Max}, more than the {t} trials given.");
         if (n < 1)
-            throw new ModelNotApplicableException(family, "every observation is 0, so the number of trials cannot be taken from the data (give it with --trials).");
+            throw new ModelNotApplicableException(family, "every observation is 0, so the number of trials cannot be taken from the data (give the number of trials).");
         return n;
     }
 }

@@ -9,15 +9,15 @@ public sealed class CategoricalUniformModel : DiscreteModel
     /// <exception cref="ArgumentException">m &lt; 1.</exception>
     public CategoricalUniformModel(int outcomes)
     {
-        if (outcomes < 1) throw InvalidParameter("outcomes", outcomes, "at least one outcome is needed");
+        if (outcomes < 1) throw InvalidParameter(Parameter.Outcomes, outcomes, "at least one outcome is needed");
         Outcomes = outcomes;
     }
 
     /// <inheritdoc/>
-    public override string Family => "uniform";
+    public override ModelFamily Family => ModelFamily.Uniform;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("outcomes", Outcomes)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Outcomes, (long)Outcomes)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (0, Outcomes - 1);
@@ -26,5 +26,5 @@ public sealed class CategoricalUniformModel : DiscreteModel
     public override double LogProbability(long k) => k < 0 || k >= Outcomes ? double.NegativeInfinity : -Math.Log(Outcomes);
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) => throw UnknownOrFixedParameter(name);
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) => throw new System.Diagnostics.UnreachableException();
 }

@@ -30,8 +30,8 @@ public sealed class DiscretizedNormalModel : DiscreteModel
     /// <exception cref="ArgumentException">σ ≤ 0, μ not finite, or high &lt; low.</exception>
     public DiscretizedNormalModel(double mu, double sigma, long low, long high)
     {
-        if (!double.IsFinite(mu)) throw InvalidParameter("mu", mu, "it must be finite");
-        if (!(sigma > 0) || double.IsInfinity(sigma)) throw InvalidParameter("sigma", sigma, "it must be finite and > 0");
+        if (!double.IsFinite(mu)) throw InvalidParameter(Parameter.Location, mu, "it must be finite");
+        if (!(sigma > 0) || double.IsInfinity(sigma)) throw InvalidParameter(Parameter.Scale, sigma, "it must be finite and > 0");
         if (high < low) throw new InvalidArgumentException($"discretized_normal needs low ≤ high; got {low} and {high}.", nameof(high));
         Mu = mu;
         Sigma = sigma;
@@ -41,10 +41,10 @@ public sealed class DiscretizedNormalModel : DiscreteModel
     }
 
     /// <inheritdoc/>
-    public override string Family => "discretized_normal";
+    public override ModelFamily Family => ModelFamily.DiscretizedNormal;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("mu", Mu), new("sigma", Sigma)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Location, Mu), ParameterValue.Of(Parameter.Scale, Sigma)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (Low, High);
@@ -54,12 +54,8 @@ public sealed class DiscretizedNormalModel : DiscreteModel
         k < Low || k > High ? double.NegativeInfinity : LogMass((k - 0.5 - Mu) / Sigma, (k + 0.5 - Mu) / Sigma) - _logNormaliser;
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) => name switch
-    {
-        "mu" => new DiscretizedNormalModel(value, Sigma, Low, High),
-        "sigma" => new DiscretizedNormalModel(Mu, value, Low, High),
-        _ => throw UnknownOrFixedParameter(name),
-    };
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) =>
+        parameter == Parameter.Location ? new DiscretizedNormalModel(value, Sigma, Low, High) : new DiscretizedNormalModel(Mu, value, Low, High);
 
     private static double Cdf(double z) => 0.5 * SpecialFunctions.Erfc(-z / Math.Sqrt(2));
     private static double Density(double z) => Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
@@ -71,7 +67,7 @@ public sealed class DiscretizedNormalModel : DiscreteModel
 
     internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options)
     {
-        const string family = "discretized_normal";
+        var family = ModelFamily.DiscretizedNormal;
         if (data.Values.Length < 2)
             throw new ModelNotApplicableException(family, $"every observation is {data.Min}: the discretised normal degenerates (σ → 0).");
         long low = data.Min, high = data.Max;

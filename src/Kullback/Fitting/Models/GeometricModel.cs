@@ -12,15 +12,15 @@ public sealed class GeometricModel : DiscreteModel
     /// <exception cref="ArgumentException">p outside (0, 1].</exception>
     public GeometricModel(double p)
     {
-        if (!(p > 0 && p <= 1)) throw InvalidParameter("p", p, "it must lie in (0, 1]");
+        if (!(p > 0 && p <= 1)) throw InvalidParameter(Parameter.SuccessProbability, p, "it must lie in (0, 1]");
         P = p;
     }
 
     /// <inheritdoc/>
-    public override string Family => "geometric";
+    public override ModelFamily Family => ModelFamily.Geometric;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("p", P)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.SuccessProbability, P)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => P == 1 ? (0, 0) : null;
@@ -34,12 +34,11 @@ public sealed class GeometricModel : DiscreteModel
     }
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) =>
-        name == "p" ? new GeometricModel(value) : throw UnknownOrFixedParameter(name);
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) => new GeometricModel(value);
 
     internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options)
     {
-        data.RequireNonNegative("geometric");
+        data.RequireNonNegative(ModelFamily.Geometric);
         return (new GeometricModel(1.0 / (1.0 + data.Mean)), 1);
     }
 }

@@ -24,17 +24,17 @@ public sealed class NegativeBinomialModel : DiscreteModel
     /// <exception cref="ArgumentException">r ≤ 0 or p outside (0, 1].</exception>
     public NegativeBinomialModel(double r, double p)
     {
-        if (!(r > 0) || double.IsInfinity(r)) throw InvalidParameter("r", r, "it must be finite and > 0");
-        if (!(p > 0 && p <= 1)) throw InvalidParameter("p", p, "it must lie in (0, 1]");
+        if (!(r > 0) || double.IsInfinity(r)) throw InvalidParameter(Parameter.Successes, r, "it must be finite and > 0");
+        if (!(p > 0 && p <= 1)) throw InvalidParameter(Parameter.SuccessProbability, p, "it must lie in (0, 1]");
         R = r;
         P = p;
     }
 
     /// <inheritdoc/>
-    public override string Family => "negative_binomial";
+    public override ModelFamily Family => ModelFamily.NegativeBinomial;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("r", R), new("p", P)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Successes, R), ParameterValue.Of(Parameter.SuccessProbability, P)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => P == 1 ? (0, 0) : null;
@@ -48,12 +48,8 @@ public sealed class NegativeBinomialModel : DiscreteModel
     }
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) => name switch
-    {
-        "r" => new NegativeBinomialModel(value, P),
-        "p" => new NegativeBinomialModel(R, value),
-        _ => throw UnknownOrFixedParameter(name),
-    };
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) =>
+        parameter == Parameter.Successes ? new NegativeBinomialModel(value, P) : new NegativeBinomialModel(R, value);
 
     /// <summary>ln Γ(r + k) − ln Γ(r), summed exactly for small k.</summary>
     private static double LogRising(double r, long k)
@@ -75,7 +71,7 @@ public sealed class NegativeBinomialModel : DiscreteModel
 
     internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options)
     {
-        const string family = "negative_binomial";
+        var family = ModelFamily.NegativeBinomial;
         data.RequireNonNegative(family);
         double m = data.Mean, v = data.Variance;
         if (!(v > m) || m == 0)

@@ -1,3 +1,4 @@
+using Kullback.Numerics;
 using MathNet.Numerics;
 
 namespace Kullback.Fitting;
@@ -12,34 +13,28 @@ public sealed class PoissonModel : DiscreteModel
     /// <exception cref="ArgumentException">λ is negative, infinite or NaN.</exception>
     public PoissonModel(double lambda)
     {
-        if (!(lambda >= 0) || double.IsInfinity(lambda)) throw InvalidParameter("lambda", lambda, "it must be finite and ≥ 0");
+        if (!(lambda >= 0) || double.IsInfinity(lambda)) throw InvalidParameter(Parameter.Rate, lambda, "it must be finite and ≥ 0");
         Lambda = lambda;
     }
 
     /// <inheritdoc/>
-    public override string Family => "poisson";
+    public override ModelFamily Family => ModelFamily.Poisson;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("lambda", Lambda)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Rate, Lambda)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => Lambda == 0 ? (0, 0) : null;
 
     /// <inheritdoc/>
-    public override double LogProbability(long k)
-    {
-        if (k < 0) return double.NegativeInfinity;
-        if (Lambda == 0) return k == 0 ? 0 : double.NegativeInfinity;
-        return k * Math.Log(Lambda) - Lambda - SpecialFunctions.GammaLn(k + 1.0);
-    }
+    public override double LogProbability(long k) => SaddlePoint.LogPoisson(k, Lambda);
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) =>
-        name == "lambda" ? new PoissonModel(value) : throw UnknownOrFixedParameter(name);
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) => new PoissonModel(value);
 
     internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options)
     {
-        data.RequireNonNegative("poisson");
+        data.RequireNonNegative(ModelFamily.Poisson);
         return (new PoissonModel(data.Mean), 1);
     }
 }

@@ -19,19 +19,19 @@ public sealed class UniformModel : DiscreteModel
     }
 
     /// <inheritdoc/>
-    public override string Family => "uniform";
+    public override ModelFamily Family => ModelFamily.Uniform;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ModelParameter> Parameters => [new("low", Low), new("high", High)];
+    public override IReadOnlyList<ParameterValue> Parameters => [ParameterValue.Of(Parameter.Low, Low), ParameterValue.Of(Parameter.High, High)];
 
     /// <inheritdoc/>
     public override (long Low, long High)? Support => (Low, High);
 
     /// <inheritdoc/>
-    public override double LogProbability(long k) => k < Low || k > High ? double.NegativeInfinity : -Math.Log(High - Low + 1.0);
+    public override double LogProbability(long k) => k < Low || k > High ? double.NegativeInfinity : -Math.Log((double)High - Low + 1.0);   // in double: High − Low can exceed long
 
     /// <inheritdoc/>
-    public override DiscreteModel WithParameter(string name, double value) => throw UnknownOrFixedParameter(name);
+    protected override DiscreteModel WithVariable(Parameter parameter, double value) => throw new System.Diagnostics.UnreachableException();
 
     internal static (DiscreteModel, int) Fit(FitData data, FitMethod method, FitOptions options) => (new UniformModel(data.Min, data.Max), 2);
 }

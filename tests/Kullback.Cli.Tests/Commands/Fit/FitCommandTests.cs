@@ -40,13 +40,13 @@ public class FitCommandTests
         var fits = root.GetProperty("fits").EnumerateArray().ToList();
         Assert.Equal(7, fits.Count);
         var uniform = fits.Single(f => f.GetProperty("family").GetString() == "uniform");
-        Assert.Equal(0.136679710949669388759375344513, uniform.GetProperty("kl_pq_nats").GetDouble(), 1e-14);
-        Assert.Equal(JsonValueKind.Null, uniform.GetProperty("message_bits").ValueKind);
+        Assert.Equal(0.136679710949669388759375344513, uniform.GetProperty("kl_pq").GetDouble(), 1e-14);
+        Assert.Equal(JsonValueKind.Null, uniform.GetProperty("message_length").ValueKind);
         var binomial = fits.Single(f => f.GetProperty("family").GetString() == "binomial");
         Assert.Equal(10, binomial.GetProperty("parameters").GetProperty("n").GetDouble());
         Assert.Equal(0.544, binomial.GetProperty("parameters").GetProperty("p").GetDouble(), 1e-14);
-        Assert.Equal("Infinity", fits.Single(f => f.GetProperty("family").GetString() == "poisson").GetProperty("kl_qp_nats").GetString());
-        var kls = fits.Select(f => f.GetProperty("kl_pq_nats").GetDouble()).ToList();
+        Assert.Equal("Infinity", fits.Single(f => f.GetProperty("family").GetString() == "poisson").GetProperty("kl_qp").GetString());
+        var kls = fits.Select(f => f.GetProperty("kl_pq").GetDouble()).ToList();
         Assert.Equal(kls.Order(), kls);
         Assert.Equal(4, root.GetProperty("charts").GetArrayLength());
     }
@@ -62,12 +62,16 @@ public class FitCommandTests
         var best = root.GetProperty("fits")[0];
         Assert.Equal("negative_binomial", best.GetProperty("family").GetString());
         Assert.Equal(3.0, best.GetProperty("parameters").GetProperty("r").GetDouble(), 0);
-        double messages = best.GetProperty("message_bits").GetDouble();
-        double ll = best.GetProperty("log_likelihood").GetDouble();
-        Assert.Equal(-ll / Math.Log(2) + Math.Log2(20_000), messages, 1e-6);
-        // By column number too.
-        var byIndex = Json(CliRun.Of("fit", file, "--column", "2", "--out", dir.Path, "--json"));
-        Assert.Equal(messages, byIndex.GetProperty("fits")[0].GetProperty("message_bits").GetDouble());
+        // The tool reports what the library computes for the same samples, in the unit asked for.
+        var tally = new Kullback.Fitting.IntegerTally();
+        foreach (string line in File.ReadLines(file).Skip(1)) tally.Add(long.Parse(line.Split(',')[1], CultureInfo.InvariantCulture));
+        var library = Kullback.Fitting.ModelFitter.Fit(tally.ToDistribution()).Best!;
+        Assert.Equal(library.MessageLength!.Value.Nats, best.GetProperty("message_length").GetDouble(), 1e-9 * library.MessageLength.Value.Nats);
+        Assert.Equal(library.LogLikelihood!.Value, best.GetProperty("log_likelihood").GetDouble(), 1e-9 * Math.Abs(library.LogLikelihood.Value));
+        // By column number too, and in bits.
+        var byIndex = Json(CliRun.Of("fit", file, "--column", "2", "--out", dir.Path, "--json", "--base", "2"));
+        Assert.Equal("bits", byIndex.GetProperty("unit").GetString());
+        Assert.Equal(library.MessageLength.Value.Bits, byIndex.GetProperty("fits")[0].GetProperty("message_length").GetDouble(), 1e-9 * library.MessageLength.Value.Bits);
     }
 
     [Fact]
@@ -112,7 +116,7 @@ public class FitCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Ranked by message length", run.Out);
         Assert.Contains("∞ in D(Q‖P)", run.Out);
-        Assert.Contains("Message bits", run.Out);
+        Assert.Contains("Message (nats)", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("binomial", run.Out);
     }
 
@@ -132,15 +136,15 @@ public class FitCommandTests
     public void Bad_input_is_a_usage_error()
     {
         using var dir = new TempDirectory();
-        CliRun.Of("fit", "missing.csv").AssertUsageError("data file 'missing.csv' does not exist");
-        CliRun.Of("fit", dir.File("three.csv", "a,b,c\n1,2,3\n"), "--out", dir.Path).AssertUsageError("has 3 columns (a, b, c)", "--column");
-        CliRun.Of("fit", dir.File("three2.csv", "a,b,c\n1,2,3\n"), "--column", "d", "--out", dir.Path).AssertUsageError("no column 'd'", "a, b, c");
-        CliRun.Of("fit", dir.File("pairs.csv", "0,5\n1,x\n"), "--out", dir.Path).AssertUsageError("pairs.csv:2:2: 'x' is not a number");
+        CliRun.Of("fit", "missing.csv").AssertUsageError("missing.csv: there is no such file");
+        CliRun.Of("fit", dir.File("three.csv", "a,b,c\n1,2,3\n"), "--out", dir.Path).AssertUsageError("there are 3 columns ('a', 'b', 'c')", "--column");
+        CliRun.Of("fit", dir.File("three2.csv", "a,b,c\n1,2,3\n"), "--column", "d", "--out", dir.Path).AssertUsageError("no column 'd'", "'a', 'b', 'c'");
+        CliRun.Of("fit", dir.File("pairs.csv", "0,5\n1,x\n"), "--out", dir.Path).AssertUsageError("pairs.csv:2:3: 'x' is not a number");
         CliRun.Of("fit", dir.File("neg.csv", "0,5\n1,-2\n"), "--out", dir.Path).AssertUsageError("'-2' is not a valid count");
-        CliRun.Of("fit", dir.File("dup.csv", "0,5\n0,2\n"), "--out", dir.Path).AssertUsageError("the value 0 appears again");
+        CliRun.Of("fit", dir.File("dup.csv", "0,5\n0,2\n"), "--out", dir.Path).AssertUsageError("the value '0' appears again");
         CliRun.Of("fit", dir.File("probs.txt", "0.5 0.4\n"), "--as", "probabilities", "--out", dir.Path).AssertUsageError("0.1 short of 1", "--as counts");
         CliRun.Of("fit", dir.File("empty.txt", "# nothing\n\n"), "--out", dir.Path).AssertUsageError("holds no data");
-        CliRun.Of("fit", dir.File("w.txt", Worms), "--families", "poisson,zipf", "--out", dir.Path).AssertUsageError("'zipf' is not a model family");
+        CliRun.Of("fit", dir.File("w.txt", Worms), "--families", "poisson,zipf", "--out", dir.Path).AssertUsageError("--families: 'zipf' is not a model family");
         CliRun.Of("fit", dir.File("w2.txt", Worms), "--rank", "aic", "--out", dir.Path).AssertUsageError("--rank aic needs the number of observations");
         CliRun.Of("fit", dir.File("w3.txt", Worms), "--method", "bayes").AssertUsageError("bayes");
         CliRun.Of("fit", dir.File("w4.txt", Worms), "--trials", "0", "--out", dir.Path).AssertUsageError("--trials");
@@ -153,7 +157,7 @@ public class FitCommandTests
         var root = Json(CliRun.Of("sweep", dir.File("worms.txt", Worms), "--family", "binomial", "--param", "p",
             "--from", "0.5", "--to", "0.6", "--steps", "101", "--out", dir.Path, "--json"));
         Assert.Equal(0.544, root.GetProperty("minimum").GetProperty("value").GetDouble(), 1e-12);
-        Assert.Equal(0.427349724856193135051200217388, root.GetProperty("minimum").GetProperty("kl_nats").GetDouble(), 1e-12);
+        Assert.Equal(0.427349724856193135051200217388, root.GetProperty("minimum").GetProperty("kl").GetDouble(), 1e-12);
         Assert.Equal(101, root.GetProperty("values").GetArrayLength());
         Assert.All(root.GetProperty("charts").EnumerateArray(), c => Assert.True(File.Exists(c.GetString())));
 
@@ -167,9 +171,9 @@ public class FitCommandTests
     {
         using var dir = new TempDirectory();
         string file = dir.File("worms.txt", Worms);
-        CliRun.Of("sweep", file, "--family", "binomial", "--param", "n", "--out", dir.Path).AssertUsageError("'n' cannot be varied");
-        CliRun.Of("sweep", file, "--family", "poisson", "--param", "lambda", "--from", "-1", "--to", "2", "--out", dir.Path).AssertUsageError("--from -1", "lambda = -1 is invalid");
-        CliRun.Of("sweep", file, "--family", "poisson", "--param", "lambda", "--from", "3", "--to", "2", "--out", dir.Path).AssertUsageError("must be less than");
+        CliRun.Of("sweep", file, "--family", "binomial", "--param", "n", "--out", dir.Path).AssertUsageError("binomial parameter n cannot be varied", "can are: p");
+        CliRun.Of("sweep", file, "--family", "poisson", "--param", "lambda", "--from", "-1", "--to", "2", "--out", dir.Path).AssertUsageError("sweep's start is outside", "lambda = -1 is invalid");
+        CliRun.Of("sweep", file, "--family", "poisson", "--param", "lambda", "--from", "3", "--to", "2", "--out", dir.Path).AssertUsageError("from a finite start to a larger finite end; got 3 to 2");
         CliRun.Of("sweep", file, "--param", "p").AssertUsageError("--family");
     }
 }

@@ -19,7 +19,7 @@ public class MeasureCommandTests
         Assert.Equal("nats", root.GetProperty("unit").GetString());
         Assert.Equal(11, root.GetProperty("n").GetInt32());
         var measures = root.GetProperty("measures");
-        Assert.Equal(MeasureSummary.Keys, measures.EnumerateObject().Select(m => m.Name));
+        Assert.Equal(MeasureSummary.Definitions.Select(d => d.Key), measures.EnumerateObject().Select(m => m.Name));
         Assert.Equal(0.136679710949669388759375344513, measures.GetProperty("kl_pq").GetDouble(), 1e-15);
         Assert.Equal(2.26121556184870115530256823345, measures.GetProperty("entropy_p").GetDouble(), 1e-14);
         Assert.Equal(0.2496, measures.GetProperty("chi2_pearson").GetDouble(), 1e-14);
@@ -58,7 +58,7 @@ public class MeasureCommandTests
         using var dir = new TempDirectory();
         var run = CliRun.Of("measure", dir.File("p.txt", Worms), dir.File("q.txt", Uniform), "--base", "2");
         Assert.Equal(0, run.ExitCode);
-        foreach (string key in MeasureSummary.Keys) Assert.Contains(key, run.Out);
+        foreach (var d in MeasureSummary.Definitions) Assert.Contains(d.Key, run.Out, StringComparison.Ordinal);
         Assert.Contains("0.1971871412", run.Out);   // D(P‖U) in bits
         Assert.Contains("bits", run.Out);
     }
@@ -70,7 +70,10 @@ public class MeasureCommandTests
         var run = CliRun.Of("measure", dir.File("p.txt", "0.5 0.5"), dir.File("q.txt", "1 0"));
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("∞", run.Out);
-        Assert.Contains("probability 0", run.Out);
+        Assert.Contains("Q gives probability 0 to outcome 1", run.Out, StringComparison.Ordinal);
+        var json = JsonDocument.Parse(CliRun.Of("measure", dir.File("p2.txt", "0.5 0.5"), dir.File("q2.txt", "1 0"), "--json").Out).RootElement;
+        Assert.Equal([1], json.GetProperty("infinite_at").GetProperty("kl_pq").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Empty(json.GetProperty("infinite_at").GetProperty("kl_qp").EnumerateArray());
     }
 
     [Fact]
@@ -78,7 +81,7 @@ public class MeasureCommandTests
     {
         using var dir = new TempDirectory();
         string p = dir.File("p.txt", "2 3 5"), q = dir.File("q.txt", "1 1 1");
-        CliRun.Of("measure", p, q).AssertUsageError("sum to 10", "9 over 1", "--counts");
+        CliRun.Of("measure", p, q).AssertUsageError($"{p}: the probabilities sum to 10 (9 over 1", "--counts");
         var run = CliRun.Of("measure", p, q, "--counts", "--json");
         Assert.Equal(0, run.ExitCode);
         double expected = Measures.KullbackLeibler([0.2, 0.3, 0.5], [1.0 / 3, 1.0 / 3, 1.0 / 3]);
@@ -87,7 +90,7 @@ public class MeasureCommandTests
 
     [Fact]
     public void A_missing_file_is_named() =>
-        CliRun.Of("measure", "no-such-file.txt", "other.txt").AssertUsageError("P file 'no-such-file.txt' does not exist");
+        CliRun.Of("measure", "no-such-file.txt", "other.txt").AssertUsageError("no-such-file.txt: there is no such file");
 
     [Fact]
     public void An_unparsable_token_is_reported_with_file_line_and_column()
@@ -101,7 +104,7 @@ public class MeasureCommandTests
     [InlineData("0.5 -0.5", "1:5: '-0.5' is negative")]
     [InlineData("0.5 NaN", "1:5: 'NaN' is not finite")]
     [InlineData("Infinity 0", "1:1: 'Infinity' is not finite")]
-    [InlineData("0.5 0.4", "sum to 0.9 (0.1 short of 1)")]
+    [InlineData("0.5 0.4", "sum to 0.9 (0.1 short of 1")]
     [InlineData("0 0", "every value is 0")]
     [InlineData("# nothing here\n\n", "holds no numbers")]
     public void Bad_values_are_refused_with_their_position(string contents, string message)

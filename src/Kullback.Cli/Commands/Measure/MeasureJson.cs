@@ -1,0 +1,22 @@
+namespace Kullback.Cli.Commands.Measure;
+
+/// <summary>
+/// <c>{"unit": …, "n": …, "measures": {key: value}, "infinite_at": {"kl_pq": [i…], "kl_qp": [i…]}}</c>: the keys of the
+/// shared reference file, values in the chosen unit, +∞ as "Infinity".
+/// </summary>
+internal static class MeasureJson
+{
+    public static void Write(TextWriter output, MeasureSummary s, InformationUnit unit) =>
+        JsonOutput.Write(output, w =>
+        {
+            w.WriteString("unit", unit.ToString());
+            w.WriteNumber("n", s.Outcomes);
+            w.WriteStartObject("measures");
+            foreach (var d in MeasureSummary.Definitions) w.WriteNumberOrInfinity(d.Key, d.ValueIn(s, unit));
+            w.WriteEndObject();
+            w.WriteStartObject("infinite_at");
+            w.WriteIntegers("kl_pq", s.PMissingFromQ);
+            w.WriteIntegers("kl_qp", s.QMissingFromP);
+            w.WriteEndObject();
+        });
+}

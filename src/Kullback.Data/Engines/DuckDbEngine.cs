@@ -1,0 +1,222 @@
+using System.Data;
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Kullback.Data.Engines;
+
+/// <summary>
+/// Embedded DuckDB: file sources through <c>read_csv_auto</c>, <c>read_parquet</c> and <c>read_json_auto</c> in an
+/// in-memory database, and tables of a DuckDB database file opened read-only.
+/// </summary>
+/// <remarks>
+/// DuckDB.NET runs queries synchronously, so each runs on a pool thread; cancellation and the timeout interrupt it
+/// through <c>duckdb_interrupt</c> (<see cref="DuckDBCommand.Cancel"/>), repeated until the query returns, because an
+/// interrupt that arrives before execution starts is forgotten. Extensions are never downloaded
+/// (<c>autoinstall_known_extensions=false</c>); CSV, Parquet and JSON are built into the library.
+/// </remarks>
+internal sealed class DuckDbEngine : QueryEngineBase
+{
+    private static readonly TimeSpan InterruptInterval = TimeSpan.FromMilliseconds(20);
+    private readonly DuckDBConnection _connection;
+    private bool _opened;
+
+    public DuckDbEngine(DataSource source, EngineOptions options) : base(source, options)
+    {
+        var builder = new DuckDBConnectionStringBuilder
+        {
+            DataSource = source.Kind == SourceKind.DuckDbDatabase ? source.Path! : DuckDBConnectionStringBuilder.InMemoryDataSource,
+        };
+        builder["autoinstall_known_extensions"] = "false";
+        if (source.Kind == SourceKind.DuckDbDatabase) builder["access_mode"] = "READ_ONLY";
+        if (options.Threads is { } threads) builder["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (options.MemoryLimit is { } memory) builder["memory_limit"] = memory;
+        if (options.TempDirectory is { } temp) builder["temp_directory"] = temp;
+        _connection = new DuckDBConnection(builder.ConnectionString);
+        Relation = source.Kind == SourceKind.DuckDbDatabase
+            ? SqlDialect.DuckDb.QuoteTable(source.Table!.Value)
+            : FileRelation(source);
+    }
+
+    public override string Relation { get; }
+
+    private static string FileRelation(DataSource source)
+    {
+        string path = SqlDialect.DuckDb.QuoteString(source.Path!);
+        return source.Format switch
+        {
+            FileFormat.Parquet => $"read_parquet({path})",
+            FileFormat.Json => $"read_json_auto({path})",
+            _ => $"read_csv_auto({path})",
+        };
+    }
+
+    protected override async Task<IReadOnlyList<ResultColumn>> DescribeAsync(CancellationToken cancellationToken)
+    {
+        await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+        if (Source.Kind == SourceKind.Files)
+        {
+            long matches = await ScalarAsync($"SELECT count(*) FROM glob({SqlDialect.DuckDb.QuoteString(Source.Path!)})", cancellationToken).ConfigureAwait(false);
+            if (matches == 0)
+                throw Fault(Source.Path!.AsSpan().IndexOfAny("*?[") >= 0 ? "no file matches the pattern" : "the file does not exist");
+        }
+        else
+        {
+            var table = Source.Table!.Value;
+            string schema = SqlDialect.DuckDb.QuoteString(table.Schema ?? "main");
+            string name = SqlDialect.DuckDb.QuoteString(table.Name);
+            long found = await ScalarAsync(
+                $"SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() AND lower(table_schema) = lower({schema}) AND lower(table_name) = lower({name})",
+                cancellationToken).ConfigureAwait(false);
+            if (found == 0)
+                throw Fault($"table {InputText.Quote(table.ToString())} does not exist");
+        }
+
+        var columns = new List<ResultColumn>();
+        var cursor = await StartAsync($"DESCRIBE SELECT * FROM {Relation}", cancellationToken).ConfigureAwait(false);
+        await using (cursor.ConfigureAwait(false))
+        {
+            while (await cursor.ReadAsync(cancellationToken).ConfigureAwait(false) is { } row)
+            {
+                string type = row.GetString(1);
+                columns.Add(new ResultColumn(row.GetString(0), type, DuckDbTypes.Category(type)));
+            }
+        }
+        return columns;
+    }
+
+    protected override async Task<IResultCursor> StartAsync(string sql, CancellationToken cancellationToken)
+    {
+        await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        try
+        {
+            var reader = await RunInterruptibly(command, () => command.ExecuteReader(), cancellationToken).ConfigureAwait(false);
+            return new Cursor(command, reader, this);
+        }
+        catch
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
+
+    private async Task EnsureOpenAsync(CancellationToken cancellationToken)
+    {
+        if (_opened) return;
+        if (Source.Kind == SourceKind.DuckDbDatabase && !File.Exists(Source.Path))
+            throw Fault("the DuckDB database file does not exist");
+        try
+        {
+            await Task.Run(_connection.Open, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e)
+        {
+            throw Fault($"DuckDB could not open the source: {EngineText.OneLine(e.Message)}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // DuckDB.NET refuses unknown or invalid configuration options this way.
+            throw Fault($"DuckDB could not open the source: {EngineText.OneLine(e.Message)}", e);
+        }
+        _opened = true;
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        object? value = await RunInterruptibly(command, command.ExecuteScalar, cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a synchronous DuckDB call on a pool thread; cancellation interrupts it until it returns.</summary>
+    private async Task<T> RunInterruptibly<T>(DuckDBCommand command, Func<T> call, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var work = Task.Run(call, CancellationToken.None);
+        using (cancellationToken.Register(() => _ = InterruptUntilDone(command, work)))
+        {
+            try
+            {
+                return await work.ConfigureAwait(false);
+            }
+            catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Fault($"DuckDB could not run the query: {EngineText.OneLine(e.Message)}", e);
+            }
+        }
+    }
+
+    private static async Task InterruptUntilDone(DuckDBCommand command, Task work)
+    {
+        while (!work.IsCompleted)
+        {
+            try { command.Cancel(); }
+            catch (InvalidOperationException) { return; }
+            await Task.WhenAny(work, Task.Delay(InterruptInterval)).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class Cursor : IResultCursor
+    {
+        private readonly DuckDBCommand _command;
+        private readonly DuckDBDataReader _reader;
+        private readonly DuckDbEngine _engine;
+
+        /// <param name="command">The command, disposed with the cursor.</param>
+        /// <param name="reader">The materialised result.</param>
+        /// <param name="engine">The engine, for its faults.</param>
+        public Cursor(DuckDBCommand command, DuckDBDataReader reader, DuckDbEngine engine)
+        {
+            _command = command;
+            _reader = reader;
+            _engine = engine;
+            var columns = new ResultColumn[reader.FieldCount];
+            for (int i = 0; i < columns.Length; i++)
+                columns[i] = new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i), ClrValues.Category(reader.GetFieldType(i)));
+            Columns = columns;
+        }
+
+        public IReadOnlyList<ResultColumn> Columns { get; }
+
+        public ValueTask<ResultRow?> ReadAsync(CancellationToken cancellationToken)
+        {
+            // The result is materialised (DuckDB.NET's default, non-streaming mode): reading it is a copy from memory.
+            cancellationToken.ThrowIfCancellationRequested();
+            bool more;
+            try
+            {
+                more = _reader.Read();
+            }
+            catch (DuckDBException e)
+            {
+                throw _engine.Fault($"DuckDB could not run the query: {EngineText.OneLine(e.Message)}", e);
+            }
+            if (!more) return ValueTask.FromResult<ResultRow?>(null);
+            var values = new ResultValue[Columns.Count];
+            for (int i = 0; i < values.Length; i++)
+                values[i] = ReadValue(i);
+            return ValueTask.FromResult<ResultRow?>(new ResultRow(Columns, values));
+        }
+
+        private ResultValue ReadValue(int ordinal)
+        {
+            if (_reader.IsDBNull(ordinal)) return ResultValue.Null;
+            if (_reader.GetFieldType(ordinal) == typeof(decimal))
+            {
+                try { return ResultValue.FromDecimal(_reader.GetDecimal(ordinal)); }
+                catch (OverflowException) { return ResultValue.FromDouble(_reader.GetDouble(ordinal)); }
+            }
+            return ClrValues.ToResultValue(_reader.GetValue(ordinal));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _reader.DisposeAsync().ConfigureAwait(false);
+            await _command.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+
+namespace Kullback.Data.Engines;
+
+/// <summary>
+/// What every engine shares: the time limit and cancellation of each query, the opening check of the source, the
+/// FROM clause with the filter, and column lookup. An engine supplies how to start a query and read its rows.
+/// </summary>
+internal abstract class QueryEngineBase : IQueryEngine
+{
+    private IReadOnlyList<ResultColumn>? _columns;
+
+    protected QueryEngineBase(DataSource source, EngineOptions options)
+    {
+        Source = source;
+        Options = options;
+    }
+
+    public DataSource Source { get; }
+
+    public SqlDialect Dialect => Source.Dialect;
+
+    public abstract string Relation { get; }
+
+    public IReadOnlyList<ResultColumn> Columns => _columns ?? throw new InvalidOperationException("The engine has not been opened.");
+
+    protected EngineOptions Options { get; }
+
+    public string FromWhere(string? condition = null)
+    {
+        string from = "FROM " + Relation;
+        string? filter = Source.Filter;
+        // The closing parenthesis goes on its own line so that a trailing -- comment cannot swallow it.
+        if (filter is not null && condition is not null) return $"{from} WHERE ({filter}\n) AND ({condition}\n)";
+        if (filter is not null) return $"{from} WHERE ({filter}\n)";
+        if (condition is not null) return $"{from} WHERE ({condition}\n)";
+        return from;
+    }
+
+    public ResultColumn RequireColumn(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var comparer = Dialect.IdentifierComparer;
+        foreach (var column in Columns)
+        {
+            if (comparer.Equals(column.Name, name)) return column;
+        }
+        string have = string.Join(", ", Columns.Take(20).Select(c => c.Name));
+        if (Columns.Count > 20) have += $", … ({Columns.Count} in all)";
+        throw Fault($"column {InputText.Quote(name)} does not exist (the source has {have})");
+    }
+
+    /// <summary>Connects, checks the source and reads its columns; faults as for <see cref="QueryAsync"/>.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = new QueryDeadline(Options.Timeout, cancellationToken);
+        _columns = await Guard(deadline, () => DescribeAsync(deadline.Token)).ConfigureAwait(false);
+        if (Source.Filter is not null)
+        {
+            await Guard(deadline, () => CheckFilterAsync(deadline.Token)).ConfigureAwait(false);
+        }
+    }
+
+    public async IAsyncEnumerable<ResultRow> QueryAsync(string sql, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        using var deadline = new QueryDeadline(Options.Timeout, cancellationToken);
+        var cursor = await Guard(deadline, () => StartAsync(sql, deadline.Token)).ConfigureAwait(false);
+        await using (cursor.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                var row = await Guard(deadline, () => cursor.ReadAsync(deadline.Token).AsTask()).ConfigureAwait(false);
+                if (row is null) yield break;
+                yield return row;
+            }
+        }
+    }
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Starts a query; engine faults are thrown as <see cref="InvalidInputException"/> made by <see cref="Fault"/>.</summary>
+    protected abstract Task<IResultCursor> StartAsync(string sql, CancellationToken cancellationToken);
+
+    /// <summary>Connects and reads the source's columns (without the filter), reporting a missing table or a refused login.</summary>
+    protected abstract Task<IReadOnlyList<ResultColumn>> DescribeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs the filter on no rows, so that a bad filter is reported when the engine opens.</summary>
+    protected virtual async Task<bool> CheckFilterAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await StartAsync($"SELECT 1 {FromWhere()} LIMIT 0", cancellationToken).ConfigureAwait(false);
+        await using (cursor.ConfigureAwait(false))
+        {
+            while (await cursor.ReadAsync(cancellationToken).ConfigureAwait(false) is not null) { }
+        }
+        return true;
+    }
+
+    /// <summary>A fault of this source: an <see cref="InvalidInputException"/> located at the source.</summary>
+    protected InvalidInputException Fault(string problem, Exception? inner = null) =>
+        inner is null ? new InvalidInputException(problem, Source.Location) : new InvalidInputException(problem, Source.Location, inner);
+
+    /// <summary>The fault of a query past its time.</summary>
+    protected InvalidInputException TimeoutFault(Exception? inner = null) =>
+        Fault($"the query ran past the {Durations.Describe(Options.Timeout)} timeout", inner);
+
+    /// <summary>
+    /// Runs one step of a query. Once the deadline is over, whatever the engine threw (its own cancellation, a
+    /// broken connection, a cancelled-statement error) becomes the caller's <see cref="OperationCanceledException"/>
+    /// or the timeout fault.
+    /// </summary>
+    private async Task<T> Guard<T>(QueryDeadline deadline, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception e) when (deadline.IsOver)
+        {
+            if (deadline.Caller.IsCancellationRequested)
+                throw new OperationCanceledException("The query was cancelled.", e, deadline.Caller);
+            throw TimeoutFault(e);
+        }
+    }
+}
