@@ -2,23 +2,27 @@
 """Times numpy's fastest equivalents (and scipy's and PyTorch's where they have one) of every Kullback measure on the
 vectors Kullback's `compare` wrote (DIR/p-N.f64, DIR/q-N.f64), in double and in single precision, for each N given.
 
-    compare.py DIR N [N ...]
+    compare.py [--cpu] DIR N [N ...]
 
 Prints one JSON object: {"N": {"MEASURE": {"float64": {"VARIANT": seconds per call, ...}, "float32": {...}}}}.
-Run by `bench/compare.sh`. Every variant computes the measure for vectors that already sum to 1 (as the files do):
+With --cpu the times are the process's CPU time (time.process_time) instead of the wall clock. Run by
+`bench/compare.sh`. Every variant computes the measure for vectors that already sum to 1 (as the files do):
 the numpy one-liners do not normalise, which only flatters them.
 """
-import json, sys, timeit
+import json, sys, time, timeit
 import numpy as np
 import scipy.special, scipy.stats, scipy.spatial.distance
 import torch
 
-directory, sizes = sys.argv[1], [int(n) for n in sys.argv[2:]]
+arguments = sys.argv[1:]
+cpu_time = arguments[0] == "--cpu"
+if cpu_time: arguments = arguments[1:]
+directory, sizes = arguments[0], [int(n) for n in arguments[1:]]
 
 
 def best(call, target=0.1, repeat=7):
     """The best time per call over `repeat` rounds of enough calls to take about `target` seconds."""
-    timer = timeit.Timer(call)
+    timer = timeit.Timer(call, timer=time.process_time if cpu_time else time.perf_counter)
     number, elapsed = timer.autorange()
     number = max(1, int(number * target / max(elapsed, 1e-9)))
     return min(timer.repeat(repeat=repeat, number=number)) / number

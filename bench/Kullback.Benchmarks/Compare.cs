@@ -13,9 +13,11 @@ namespace Kullback.Benchmarks;
 /// one run; prints elements per second and the ratios the fast-kernel issue asks for.
 /// </summary>
 /// <remarks>
-/// <c>compare [--python PATH] [--sizes N,N,…] [--measures KEY,KEY,…]</c>. "numpy-best" is the fastest numpy, scipy or
-/// PyTorch variant of the measure in the same precision; the read limit is the time to read the measure's inputs once
-/// (two arrays, or one for entropy and information content) with 512-bit loads on every core.
+/// <c>compare [--python PATH] [--sizes N,N,…] [--measures KEY,KEY,…] [--cpu]</c>. "numpy-best" is the fastest numpy,
+/// scipy or PyTorch variant of the measure in the same precision; the read limit is the time to read the measure's
+/// inputs once (two arrays, or one for entropy and information content) with 512-bit loads on every core. With
+/// <c>--cpu</c> every time is the process's CPU time (all its threads) instead of the wall clock: on a machine others
+/// are using, that is what a call costs, not how long it waited; the ratios are then per core-second.
 /// </remarks>
 internal static class Compare
 {
@@ -48,6 +50,7 @@ internal static class Compare
         string python = Option(args, "--python") ?? "/usr/bin/python3";
         int[] sizes = Option(args, "--sizes")?.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() ?? DefaultSizes;
         string[]? only = Option(args, "--measures")?.Split(',');
+        s_cpuTime = args.Contains("--cpu");
         var measured = Measured.Where(m => only is null || only.Contains(m.Key)).ToArray();
         string directory = Directory.CreateTempSubdirectory("kullback-compare-").FullName;
 
@@ -67,7 +70,7 @@ internal static class Compare
             readLimit[(n, 2)] = (Seconds(() => ReadLimit<double>(p, q)), Seconds(() => ReadLimit<float>(pf, qf)));
         }
 
-        var pythonRun = Process.Start(new ProcessStartInfo(python, [Path.Combine(AppContext.BaseDirectory, "compare.py"), directory, .. sizes.Select(s => s.ToString(CultureInfo.InvariantCulture))])
+        var pythonRun = Process.Start(new ProcessStartInfo(python, [Path.Combine(AppContext.BaseDirectory, "compare.py"), .. (s_cpuTime ? ["--cpu"] : Array.Empty<string>()), directory, .. sizes.Select(s => s.ToString(CultureInfo.InvariantCulture))])
         {
             RedirectStandardOutput = true,
         })!;
@@ -76,7 +79,8 @@ internal static class Compare
         Directory.Delete(directory, true);
         using var doc = JsonDocument.Parse(json);
 
-        Console.WriteLine($"CPU: {CpuModel()}, {Environment.ProcessorCount} cores; .NET {Environment.Version}; Vector512 accelerated: {Vector512.IsHardwareAccelerated}");
+        Console.WriteLine($"CPU: {CpuModel()}, {Environment.ProcessorCount} cores; .NET {Environment.Version}; Vector512 accelerated: {Vector512.IsHardwareAccelerated}; "
+                          + (s_cpuTime ? "times: process CPU time" : "times: wall clock") + $"; load average {LoadAverage()}");
         Console.WriteLine("ratios: numpy-best time / Kullback time (above 1: Kullback faster); read limit time / Kullback time (1 = as fast as reading the inputs)");
         Console.WriteLine();
         Console.WriteLine($"{"n",10} {"measure",-20} {"double el/s",12} {"×numpy",7} {"×read",6} {"float el/s",12} {"×numpy",7} {"×read",6}  numpy-best (double; float)");
@@ -97,6 +101,14 @@ internal static class Compare
         }
         return 0;
     }
+
+    /// <summary>Whether times are the process's CPU time (<c>--cpu</c>) rather than the wall clock.</summary>
+    private static bool s_cpuTime;
+
+    /// <summary>Now, in seconds, on the chosen clock.</summary>
+    private static double Clock() => s_cpuTime ? Environment.CpuUsage.TotalTime.TotalSeconds : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
@@ -144,15 +156,15 @@ internal static class Compare
     {
         double sink = 0;
         int calls = 1;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed.TotalSeconds < 0.05) { sink += call(); calls++; }
-        calls = Math.Max(1, (int)(calls * 0.1 / watch.Elapsed.TotalSeconds));
+        double start = Clock();
+        while (Clock() - start < 0.05) { sink += call(); calls++; }
+        calls = Math.Max(1, (int)(calls * 0.1 / (Clock() - start)));
         double best = double.MaxValue;
         for (int round = 0; round < 7; round++)
         {
-            watch.Restart();
+            double begin = Clock();
             for (int i = 0; i < calls; i++) sink += call();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds / calls);
+            best = Math.Min(best, (Clock() - begin) / calls);
         }
         GC.KeepAlive(sink);
         return best;

@@ -2,9 +2,11 @@ using BenchmarkDotNet.Running;
 using Kullback.Benchmarks;
 
 // dotnet run -c Release --project bench/Kullback.Benchmarks -- --filter '*'   BenchmarkDotNet suites
-// bench/compare.sh                                                            KL side by side with numpy, scipy, PyTorch
+// bench/compare.sh                                                            measures side by side with numpy, scipy, PyTorch
 // bench/read_compare.sh                                                       reading side by side with pandas read_csv
+// bench/compare_data.sh                                                       kullback compare on Parquet, PostgreSQL, ClickHouse beside numpy
 if (args.Length > 0 && args[0] == "compare") return Compare.Run(args);
+if (args.Length > 0 && args[0] == "compare-data") return CompareData.Run(args);
 if (args.Length > 0 && args[0] == "read") return ReadComparison.Run(args);
 if (args.Length > 0 && args[0] == "knn") return KnnCompare.Run(args);   // k-NN estimators beside scipy's cKDTree: bench/knn_compare.py
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

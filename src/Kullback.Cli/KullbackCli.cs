@@ -3,6 +3,7 @@ using Kullback.Cli.Commands.Compare;
 using Kullback.Cli.Commands.Continuous;
 using Kullback.Cli.Commands.Demo;
 using Kullback.Cli.Commands.Estimate;
+using Kullback.Cli.Commands.Explore;
 using Kullback.Cli.Commands.Fit;
 using Kullback.Cli.Commands.Measure;
 using Kullback.Cli.Commands.Profile;
@@ -27,6 +28,7 @@ internal static class KullbackCli
             EstimateCommand.Create(terminal, verbose),
             CompareCommand.Create(terminal, verbose),
             ProfileCommand.Create(terminal, verbose),
+            ExploreCommand.Create(terminal, verbose),
         };
         root.SetAction(_ => CommandRunner.Report(terminal, "",
             $"a command is needed: {string.Join(", ", root.Subcommands.Select(c => c.Name))}. See 'kullback --help'.", ExitCodes.InputError));

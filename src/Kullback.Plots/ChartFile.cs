@@ -36,10 +36,13 @@ public static class ChartFile
 
     /// <summary>Writes the chart as an SVG document at <paramref name="path"/>.</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <remarks>Chinese labels keep their characters (Skia's SVG writer alone would put look-alike radicals in their place).</remarks>
     public static void SaveSvg(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        plot.SaveSvg(path, width, height);
+        string svg = plot.GetSvgXml(width, height);
+        if (ChartFonts.InstalledFamilyOf(plot) is { } family) svg = SvgIdeographs.Restore(svg, family);
+        File.WriteAllText(path, svg, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         if (!File.Exists(path)) throw new IOException($"the SVG document was not written to {path}");
     }
 

@@ -142,7 +142,8 @@ internal sealed class OutputDirectory : IDisposable
         }
     }
 
-    private static Dictionary<string, string> ReadManifest(string directory)
+    /// <summary>The manifest of <paramref name="directory"/>: file name → SHA-256 (hex) of what kullback wrote there.</summary>
+    internal static Dictionary<string, string> ReadManifest(string directory)
     {
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         string path = System.IO.Path.Combine(directory, ManifestName);
@@ -155,7 +156,8 @@ internal sealed class OutputDirectory : IDisposable
         return entries;
     }
 
-    private static void WriteManifest(string directory, Dictionary<string, string> entries)
+    /// <summary>Replaces the manifest of <paramref name="directory"/> (through a temporary file).</summary>
+    internal static void WriteManifest(string directory, Dictionary<string, string> entries)
     {
         string path = System.IO.Path.Combine(directory, ManifestName);
         string temp = path + ".tmp";
@@ -163,7 +165,8 @@ internal sealed class OutputDirectory : IDisposable
         File.Move(temp, path, overwrite: true);
     }
 
-    private static string Hash(string path)
+    /// <summary>The SHA-256 of the file at <paramref name="path"/>, lower-case hex.</summary>
+    internal static string Hash(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));

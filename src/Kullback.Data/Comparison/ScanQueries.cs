@@ -49,6 +49,40 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
         $"SELECT {Sql.QuantileRows(Value(column), probabilities)} {Where(column)}";
 
     /// <summary>
+    /// The values at 1-based <paramref name="ranks"/> of the <paramref name="present"/> sorted non-missing values, one row
+    /// each, in order: type-1 quantiles asked at p = (r − ½)/n, half-way between the ranks, because each engine turns p
+    /// into a rank in floating point its own way (PostgreSQL ⌈p·n⌉, DuckDB n − ⌊n − p·n⌋, ClickHouse a weight
+    /// threshold) and p = i/k itself is rounded: at p = 7/200 and n = 3000 PostgreSQL takes rank 106 where the exact
+    /// ⌈7·3000/200⌉ is 105. Half a rank away from every integer, all of them land on r.
+    /// </summary>
+    public string ValuesAtRanks(ColumnPlan column, IReadOnlyList<long> ranks, long present)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
+        if (present < 1) throw new InvalidArgumentException("There are no values to take ranks of.", nameof(present));
+        var probabilities = new double[ranks.Count];
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            long r = ranks[i];
+            if (r < 1 || r > present)
+                throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"Rank {r} is outside 1…{present}."), nameof(ranks));
+            probabilities[i] = (r - 0.5) / present;
+        }
+        if (Sql.Dialect == Engines.SqlDialect.DuckDb && ranks.Count > ManyRanks)
+        {
+            // DuckDB selects each quantile of a list in its own pass over the values (1000 quantiles of 2·10⁶ values
+            // took 20 s); one sort with row numbers finds them all. The ranks must be distinct and ascending here.
+            for (int i = 1; i < ranks.Count; i++)
+                if (ranks[i] <= ranks[i - 1]) throw new InvalidArgumentException("Many ranks must be distinct and ascending.", nameof(ranks));
+            string list = string.Join(", ", ranks.Select(r => r.ToString(CultureInfo.InvariantCulture)));
+            return $"SELECT v FROM (SELECT v, row_number() OVER (ORDER BY v) AS r FROM (SELECT {Value(column)} AS v {Where(column)}) AS s) AS t WHERE r IN ({list}) ORDER BY r";
+        }
+        return Quantiles(column, probabilities);
+    }
+
+    /// <summary>From this many ranks on, DuckDB finds values at ranks by sorting once rather than by quantile_disc.</summary>
+    public const int ManyRanks = 32;
+
+    /// <summary>
     /// One scan counting every numeric column into its bins, in the order of <see cref="NumericBinEdges.Bins"/>: underflow
     /// (−∞, e₀), the regular bins [eᵢ, eᵢ₊₁), overflow [e_k, +∞), missing (NULL or NaN).
     /// </summary>
@@ -82,8 +116,18 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
             $"SELECT v, count(*) AS n FROM (SELECT {column.ValueExpression(Sql)} AS v {FromWhere}) AS t WHERE NOT {SqlSpellings.IsMissingText("v")} GROUP BY v ORDER BY n DESC, v LIMIT {limit}");
 
     /// <summary>Counts of a numeric column's non-missing values in the fine bins of <paramref name="edges"/>: rows (bucket, count), bucket = number of edges ≤ x.</summary>
-    public string FineCounts(ColumnPlan column, IReadOnlyList<double> edges) =>
-        $"SELECT b, count(*) AS n FROM (SELECT {Sql.Bucket("x", edges)} AS b FROM (SELECT {column.ValueExpression(Sql)} AS x {FromWhere}) AS s WHERE NOT {Sql.IsMissingNumber("x")}) AS t GROUP BY b ORDER BY b";
+    /// <remarks>DuckDB joins the values to the edges with an ASOF join (the largest edge ≤ x, numbered from 1), which sorts
+    /// once: an expression per row, even a binary search written in CASEs, runs its whole tree for every vector (1000 edges:
+    /// 5.9 s against 1.6 s for 2·10⁶ values).</remarks>
+    public string FineCounts(ColumnPlan column, IReadOnlyList<double> edges)
+    {
+        ArgumentNullException.ThrowIfNull(edges);
+        string values = $"SELECT {column.ValueExpression(Sql)} AS x {FromWhere}";
+        if (Sql.Dialect == Engines.SqlDialect.DuckDb && edges.Count > 0)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"SELECT coalesce(e.b, 0) AS b, count(*) AS n FROM ({values}) AS s ASOF LEFT JOIN (SELECT unnest(range(1, {edges.Count + 1})) AS b, unnest([{string.Join(", ", edges.Select(SqlSpellings.Number))}]) AS e) AS e ON s.x >= e.e WHERE NOT {Sql.IsMissingNumber("s.x")} GROUP BY 1 ORDER BY 1");
+        return $"SELECT b, count(*) AS n FROM (SELECT {Sql.Bucket("x", edges)} AS b FROM ({values}) AS s WHERE NOT {Sql.IsMissingNumber("x")}) AS t GROUP BY b ORDER BY b";
+    }
 
     /// <summary>
     /// The two samples' distinct non-missing values with each one's count, ascending — over this source and

@@ -8,15 +8,41 @@ namespace Kullback.Data.Comparison;
 /// One source being scanned for a comparison: its engine, the queries in its dialect, and what the overview scan found
 /// (rows; per column the missing count, distinct count, minimum, maximum and standard deviation).
 /// </summary>
-internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> plans)
+internal sealed class SourceScan
 {
     private readonly Dictionary<string, ColumnOverview> _overview = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ColumnPlan> _own = new(StringComparer.Ordinal);
+    private readonly List<ColumnPlan> _plans;
 
     private sealed record ColumnOverview(long Missing, long Distinct, double Minimum, double Maximum, double StandardDeviation, double Mean);
 
-    public IQueryEngine Engine { get; } = engine;
+    /// <summary>A scan of <paramref name="engine"/>'s source for the columns of <paramref name="plans"/>.</summary>
+    /// <remarks>
+    /// The plans carry the reference's column types; each side spells its values from its own (a boolean in PostgreSQL
+    /// and an Enum8 in ClickHouse are both the categories 'false' and 'true'; a timestamp in one file and a date in the
+    /// other are both seconds since 1970).
+    /// </remarks>
+    /// <exception cref="InvalidInputException">A column is missing here, or holds a type here that cannot be compared as the plan's kind.</exception>
+    public SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> plans)
+    {
+        Engine = engine;
+        Queries = new(SqlSpellings.For(engine.Dialect), engine.FromWhere);
+        _plans = [];
+        foreach (var plan in plans)
+        {
+            var column = engine.RequireColumn(plan.Name);
+            if (plan.Kind == ColumnKind.Numeric && column.Category is not (ColumnCategory.Integral or ColumnCategory.Real or ColumnCategory.Temporal or ColumnCategory.Boolean))
+                throw new InvalidInputException(
+                    $"column {InputText.Quote(plan.Name)} holds {InputText.Quote(column.EngineType)} here, which cannot be compared as numbers.", engine.Source.Location);
+            var own = plan with { Category = column.Category };   // the reference's spelling of the name: RequireColumn matched it here
+            _own[plan.Name] = own;
+            _plans.Add(own);
+        }
+    }
 
-    public ScanQueries Queries { get; } = new(SqlSpellings.For(engine.Dialect), engine.FromWhere);
+    public IQueryEngine Engine { get; }
+
+    public ScanQueries Queries { get; }
 
     public long Rows { get; private set; }
 
@@ -37,10 +63,10 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
     /// <summary>The overview scan: one query over every column.</summary>
     public async Task OverviewAsync(CancellationToken cancellationToken)
     {
-        var row = await SingleRowAsync(Queries.Overview(plans), cancellationToken).ConfigureAwait(false);
+        var row = await SingleRowAsync(Queries.Overview(_plans), cancellationToken).ConfigureAwait(false);
         Rows = row.GetInt64(0);
         int i = 1;
-        foreach (var plan in plans)
+        foreach (var plan in _plans)
         {
             long missing = row.GetInt64(i++), distinct = row.GetInt64(i++);
             double minimum = double.NaN, maximum = double.NaN, deviation = 0, mean = double.NaN;
@@ -59,6 +85,8 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
     /// <summary>The column's bin edges from this source (the reference): per value when there are few, else by the rule.</summary>
     public async Task<NumericBinEdges> EdgesAsync(ColumnPlan plan, NumericBinningOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        plan = Own(plan);
         var overview = _overview[plan.Name];
         if (overview.Distinct == 0) return new NumericBinEdges([], options.Rule);
         if (overview.Distinct <= options.PerValueThreshold)
@@ -68,33 +96,72 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
                 values.Add(row.GetDouble(0));
             return NumericBinning.FromDistinctValues([.. values]);
         }
+        long n = Present(plan);
         if (options.Auto)
         {
-            double[] quartiles = await QuantilesAsync(plan, [0.25, 0.75], cancellationToken).ConfigureAwait(false);
-            return NumericBinning.Auto(new AutoBinningSummary(Present(plan), overview.Minimum, overview.Maximum, quartiles[0], quartiles[1], Skewness: 0),
-                                       options.AutoMaximumBins);
+            // The quartiles as NumericBinning.Summarise takes them in memory: linear interpolation between the values at
+            // 0-based positions ⌊h⌋ and ⌊h⌋ + 1, h = (n − 1)·p.
+            long lower = (n - 1) / 4, upper = (long)((Int128)(n - 1) * 3 / 4);
+            double lowerFraction = (n - 1) % 4 / 4.0, upperFraction = (long)((Int128)(n - 1) * 3 % 4) / 4.0;
+            double[] at = await ValuesAtRanksAsync(plan, [lower + 1, Math.Min(n, lower + 2), upper + 1, Math.Min(n, upper + 2)], cancellationToken).ConfigureAwait(false);
+            double q1 = at[0] + lowerFraction * (at[1] - at[0]), q3 = at[2] + upperFraction * (at[3] - at[2]);
+            return NumericBinning.Auto(new AutoBinningSummary(n, overview.Minimum, overview.Maximum, q1, q3, Skewness: 0), options.AutoMaximumBins);
         }
         if (options.Rule == BinningRule.Width) return NumericBinning.Width(overview.Minimum, overview.Maximum, options.BinCount);
-        return NumericBinning.FromQuantiles(await QuantilesAsync(plan, NumericBinning.QuantileProbabilities(options.BinCount), cancellationToken).ConfigureAwait(false));
+        int k = options.BinCount;
+        var ranks = new long[k + 1];
+        for (int i = 0; i <= k; i++) ranks[i] = TypeOneRank(i, k, n);
+        return NumericBinning.FromQuantiles(await ValuesAtRanksAsync(plan, ranks, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Type-1 quantiles at <paramref name="probabilities"/>, in order.</summary>
-    public async Task<double[]> QuantilesAsync(ColumnPlan plan, IReadOnlyList<double> probabilities, CancellationToken cancellationToken)
+    /// <summary>
+    /// Type-1 quantiles at <paramref name="probabilities"/>, in order: the values at ranks ⌈p·n⌉ (1 for p = 0), where a
+    /// p·n within rounding of an integer m counts as m, so that p = i/k (rounded to a double) gives ⌈i·n/k⌉ exactly.
+    /// </summary>
+    public Task<double[]> QuantilesAsync(ColumnPlan plan, IReadOnlyList<double> probabilities, CancellationToken cancellationToken)
     {
-        var values = new List<double>(probabilities.Count);
-        await foreach (var row in Engine.QueryAsync(Queries.Quantiles(plan, probabilities), cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(probabilities);
+        plan = Own(plan);
+        long n = Present(plan);
+        var ranks = new long[probabilities.Count];
+        for (int i = 0; i < ranks.Length; i++) ranks[i] = TypeOneRank(probabilities[i], n);
+        return ValuesAtRanksAsync(plan, ranks, cancellationToken);
+    }
+
+    /// <summary>The 1-based rank of the type-1 quantile i/k of n values: ⌈i·n/k⌉, at least 1.</summary>
+    internal static long TypeOneRank(int i, int k, long n) => (long)Int128.Max(1, ((Int128)i * n + k - 1) / k);
+
+    /// <summary>The 1-based rank of the type-1 quantile at p of n values, p·n snapped to an integer within its rounding error.</summary>
+    internal static long TypeOneRank(double p, long n)
+    {
+        if (!(p >= 0 && p <= 1)) throw new InvalidArgumentException($"The probability {p} is outside [0, 1].", nameof(p));
+        double position = p * n;
+        double nearest = Math.Round(position);
+        // fl(i/k)·n is within 2.3e-16·n of i·n/k, which is an integer or at least 1/k from one (k ≤ 10⁵ bins, n·k < 10¹⁵).
+        if (Math.Abs(position - nearest) <= 1e-15 * n) position = nearest;
+        return Math.Clamp((long)Math.Ceiling(position), 1, Math.Max(1, n));
+    }
+
+    /// <summary>The values at 1-based <paramref name="ranks"/> of the sorted non-missing values, in order (<see cref="ScanQueries.ValuesAtRanks"/>).</summary>
+    private async Task<double[]> ValuesAtRanksAsync(ColumnPlan plan, long[] ranks, CancellationToken cancellationToken)
+    {
+        long[] distinct = [.. ranks.Distinct().Order()];   // asked once each (ranks repeat where the data have few values)
+        var values = new List<double>(distinct.Length);
+        await foreach (var row in Engine.QueryAsync(Queries.ValuesAtRanks(plan, distinct, Present(plan)), cancellationToken).ConfigureAwait(false))
             values.Add(row.GetDouble(0));
-        if (values.Count != probabilities.Count)
+        if (values.Count != distinct.Length)
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                $"the engine returned {values.Count} quantiles of {InputText.Quote(plan.Name)} for {probabilities.Count} probabilities."), Engine.Source.Location);
+                $"the engine returned {values.Count} quantiles of {InputText.Quote(plan.Name)} for {distinct.Length} probabilities."), Engine.Source.Location);
         values.Sort();   // the engines return them in order; sorting guards against an engine that does not
-        return [.. values];
+        var result = new double[ranks.Length];
+        for (int i = 0; i < ranks.Length; i++) result[i] = values[Array.BinarySearch(distinct, ranks[i])];
+        return result;
     }
 
     /// <summary>Every numeric column's counts in its bins, from one scan.</summary>
     public async Task<Dictionary<string, long[]>> NumericCountsAsync(IReadOnlyDictionary<string, NumericBinEdges> edges, CancellationToken cancellationToken)
     {
-        var columns = plans.Where(p => p.Kind == ColumnKind.Numeric).Select(p => (p, edges[p.Name])).ToList();
+        var columns = _plans.Where(p => p.Kind == ColumnKind.Numeric).Select(p => (p, edges[p.Name])).ToList();
         var result = new Dictionary<string, long[]>(StringComparer.Ordinal);
         if (columns.Count == 0) return result;
         var row = await SingleRowAsync(Queries.NumericCounts(columns), cancellationToken).ConfigureAwait(false);
@@ -111,6 +178,7 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
     /// <summary>The most frequent categories with their counts, and how many values fall outside the list.</summary>
     public async Task<(List<KeyValuePair<string, long>> Listed, long Unlisted)> ValueCountsAsync(ColumnPlan plan, int limit, CancellationToken cancellationToken)
     {
+        plan = Own(plan);
         var listed = new List<KeyValuePair<string, long>>();
         long sum = 0;
         await foreach (var row in Engine.QueryAsync(Queries.ValueCounts(plan, limit), cancellationToken).ConfigureAwait(false))
@@ -125,6 +193,8 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
     /// <summary>The column's counts in the cells of a fine histogram (underflow, cells, overflow, missing = 0).</summary>
     public async Task<long[]> FineCountsAsync(ColumnPlan plan, NumericBinEdges fine, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(fine);
+        plan = Own(plan);
         var counts = new long[fine.Bins.Length];   // the last, missing bin stays 0: missing values are in the column's own histogram
         await foreach (var row in Engine.QueryAsync(Queries.FineCounts(plan, fine.Edges), cancellationToken).ConfigureAwait(false))
         {
@@ -135,6 +205,9 @@ internal sealed class SourceScan(IQueryEngine engine, IReadOnlyList<ColumnPlan> 
         }
         return counts;
     }
+
+    /// <summary>This side's plan for a column of the reference's plan (its own name spelling and type).</summary>
+    private ColumnPlan Own(ColumnPlan plan) => _own.TryGetValue(plan.Name, out var own) ? own : plan;
 
     private async Task<ResultRow> SingleRowAsync(string sql, CancellationToken cancellationToken)
     {

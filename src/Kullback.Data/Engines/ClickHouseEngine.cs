@@ -35,7 +35,7 @@ internal sealed partial class ClickHouseEngine : QueryEngineBase
     public ClickHouseEngine(DataSource source, EngineOptions options) : base(source, options)
     {
         _user = source.User ?? "default";
-        _password = ReadPassword(options);
+        _password = ReadPassword(options, source, _user);
         string host = source.Host!.Contains(':', StringComparison.Ordinal) ? $"[{source.Host}]" : source.Host!;
         _server = $"{host}:{source.Port.ToString(CultureInfo.InvariantCulture)}";
         _endpoint = new Uri($"http://{_server}/");
@@ -272,7 +272,13 @@ internal sealed partial class ClickHouseEngine : QueryEngineBase
         _ => socket.SocketErrorCode.ToString(),
     };
 
-    private static string? ReadPassword(EngineOptions options)
+    /// <summary>
+    /// The password: from the password file — the password alone on its first line, or, when its first entry has the
+    /// five fields of a pgpass line, the first <c>host:port:database:user:password</c> entry that matches this source
+    /// (<c>*</c> matches anything, <c>\:</c> and <c>\\</c> are a colon and a backslash), so that one pgpass file serves a
+    /// comparison of PostgreSQL with ClickHouse — else from CLICKHOUSE_PASSWORD.
+    /// </summary>
+    private static string? ReadPassword(EngineOptions options, DataSource source, string user)
     {
         if (options.PasswordFile is { } file)
         {
@@ -285,10 +291,40 @@ internal sealed partial class ClickHouseEngine : QueryEngineBase
             {
                 throw new InvalidArgumentException($"The password file {InputText.Quote(file, 80)} cannot be read: {EngineText.OneLine(e.Message)}", nameof(options), e);
             }
+            string[] lines = text.Split('\n');
+            var entries = lines.Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && l[0] != '#').ToList();
+            if (entries.Count > 0 && PgPassFields(entries[0]) is not null)
+            {
+                string port = source.Port.ToString(CultureInfo.InvariantCulture);
+                foreach (string entry in entries)
+                {
+                    if (PgPassFields(entry) is not { } f) continue;
+                    if (Matches(f[0], source.Host!) && Matches(f[1], port) && Matches(f[2], source.Database!) && Matches(f[3], user)) return f[4];
+                }
+                return null;
+            }
             int end = text.IndexOfAny(['\r', '\n']);
             return end < 0 ? text : text[..end];
         }
         return Environment.GetEnvironmentVariable("CLICKHOUSE_PASSWORD");
+
+        static bool Matches(string pattern, string value) => pattern == "*" || string.Equals(pattern, value, StringComparison.Ordinal);
+    }
+
+    /// <summary>The five fields of a pgpass line (<c>\:</c> and <c>\\</c> unescaped), or null when it has another number.</summary>
+    internal static string[]? PgPassFields(string line)
+    {
+        var fields = new List<string>(5);
+        var field = new StringBuilder();
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (c == '\\' && i + 1 < line.Length) field.Append(line[++i]);
+            else if (c == ':') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields.Count == 5 ? [.. fields] : null;
     }
 
     /// <summary>The server error codes the engine tells apart (ClickHouse's ErrorCodes.cpp).</summary>

@@ -37,13 +37,18 @@ public sealed record RangeBin : Bin
     /// <summary>
     /// Like <c>[1.5, 2.5)</c>, <c>(-inf, 0)</c> or <c>[10, +inf)</c>, with round-trip numbers. An upper edge that is the next
     /// double above a shorter number m (the edge the rules put just above the reference maximum) is shown closed, as
-    /// <c>[13.7, 21.8]</c>: x &lt; nextUp(m) is x ≤ m.
+    /// <c>[13.7, 21.8]</c>: x &lt; nextUp(m) is x ≤ m; such a lower edge is shown open, as <c>(21.8, +inf)</c>: x ≥ nextUp(m) is x &gt; m.
     /// </summary>
     public override string Label
     {
         get
         {
-            string lower = Lower is { } l ? "[" + Format(l) : "(-inf";
+            string lower = "(-inf";
+            if (Lower is { } l)
+            {
+                double under = Math.BitDecrement(l);
+                lower = Format(under).Length < Format(l).Length ? "(" + Format(under) : "[" + Format(l);
+            }
             if (Upper is not { } u) return $"{lower}, +inf)";
             double below = Math.BitDecrement(u);
             return Format(below).Length < Format(u).Length ? $"{lower}, {Format(below)}]" : $"{lower}, {Format(u)})";

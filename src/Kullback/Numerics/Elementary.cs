@@ -61,28 +61,6 @@ internal static class Elementary
         return Math.Max(0.0, (1.0 + x) * logOnePlusX - x);
     }
 
-    /// <summary>
-    /// ψ(x) = (1 + x)·ln(1 + x) + (1 − x)·ln(1 − x), for |x| ≤ 1: the Jensen–Shannon term, with
-    /// x = (p − q)/(p + q). ψ(±1) = 2 ln 2.
-    /// </summary>
-    public static double Psi(double x)
-    {
-        double a = Math.Abs(x);
-        if (a < SeriesLimit)
-        {
-            // Σ_{k≥1} x^{2k} / (k(2k − 1)) = x² + x⁴/6 + x⁶/15 + …
-            double x2 = x * x, sum = 0, power = x2;
-            for (int k = 1; k < 12; k++)
-            {
-                sum += power / (k * (2.0 * k - 1.0));
-                power *= x2;
-            }
-            return sum;
-        }
-        if (a >= 1.0) return 2.0 * Math.Log(2.0);
-        return Math.Max(0.0, (1.0 + a) * LogOnePlus(a) + (1.0 - a) * LogOnePlus(-a));
-    }
-
     /// <summary>E(y) − 1 = (eʸ − 1 − y)/y = y/2! + y²/3! + …, with E(0) − 1 = 0.</summary>
     public static double ExpRatioMinusOne(double y)
     {

@@ -64,6 +64,11 @@ public class ColumnHistogramTests
         Assert.False(bin.Contains(double.NaN));
         Assert.Equal("[1.5, 2.5)", bin.Label);
         Assert.Equal("(-inf, 0)", new RangeBin(null, 0).Label);
+        double aboveMaximum = Math.BitIncrement(23.22);                          // the edge the rules put just above the maximum
+        Assert.Equal("[13.77, 23.22]", new RangeBin(13.77, aboveMaximum).Label);
+        Assert.Equal("(23.22, +inf)", new RangeBin(aboveMaximum, null).Label);
+        Assert.Equal("[0.1, 0.3]", new RangeBin(0.1, 0.1 + 0.2).Label);                 // 0.1 + 0.2 is the next double above 0.3: x < it is x ≤ 0.3
+        Assert.Equal("[0.1, 0.7999999999999999)", new RangeBin(0.1, 0.7 + 0.1).Label);   // not one step above a shorter number
         Assert.True(new RangeBin(null, null).Contains(double.NegativeInfinity));
     }
 

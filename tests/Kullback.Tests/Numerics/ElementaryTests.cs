@@ -19,15 +19,6 @@ public class ElementaryTests
         Assert.Equal(expected, Elementary.Phi(x, Elementary.LogOnePlus(x)), expected * 1e-14);
 
     [Theory]
-    // x, ψ(x) = (1+x)·ln(1+x) + (1−x)·ln(1−x)
-    [InlineData(1e-9, 1.00000000000000012472984958223e-18)]
-    [InlineData(0.0499, 0.0024910443889040711337844275561)]
-    [InlineData(-0.0501, 0.00251106108068246877427394445132)]
-    [InlineData(1.0, 1.38629436111989061883446424292)]
-    public void Psi(double x, double expected) =>
-        Assert.Equal(expected, Elementary.Psi(x), expected * 1e-14);
-
-    [Theory]
     // y, (eʸ − 1)/y − 1
     [InlineData(1e-12, 5.00000000000166656609990522952e-13)]
     [InlineData(0.0499, 0.0253702309131605551540999440694)]

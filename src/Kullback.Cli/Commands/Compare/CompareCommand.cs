@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Kullback.Comparison;
 using Kullback.Data.Comparison;
 using Kullback.Data.Engines;
+using Kullback.Reports;
 
 namespace Kullback.Cli.Commands.Compare;
 
@@ -31,11 +33,12 @@ internal static class CompareCommand
         var permutations = Options.Integer("--permutations", "Take each column's p-value from N seeded permutations of the G statistic instead of the χ² approximation (better when bins hold few values); 0, the default, keeps χ².", 0, 0, 100_000_000, "N");
         var seed = Options.Integer("--seed", "Seed of the permutations.", 0, int.MinValue, int.MaxValue, "S");
         var outOption = new Option<string?>("--out") { Description = "Directory for per-column charts (PNG and SVG): the two distributions over the bins, and each bin's share of PSI.", HelpName = "DIR" };
+        var report = new Option<string?>("--report") { Description = "Also write the comparison as one self-contained HTML page: a sortable, filterable table of the columns, and per column its bins, charts and tests.", HelpName = "FILE.html" };
         var unit = Options.Unit();
         var json = Options.Json();
         var command = new Command("compare", "How far has CURRENT moved from REFERENCE? Per column: bins chosen on the reference, KL both ways, PSI, Jensen–Shannon, Hellinger, total variation, KS, Wasserstein, Cramér–von Mises, the G-test Holm-corrected across columns, and a verdict. Exit 0: no drift, 1: drift found, 2: bad input.")
         {
-            reference, current, columns, categorical, numeric, bins, binning, smoothing, alpha, threshold, distribution, fineBins, where, timeout, passwordFile, permutations, seed, outOption, unit, json,
+            reference, current, columns, categorical, numeric, bins, binning, smoothing, alpha, threshold, distribution, fineBins, where, timeout, passwordFile, permutations, seed, outOption, report, unit, json,
         };
         command.SetAction(parse => CommandRunner.Run(terminal, "compare", parse.GetValue(verbose), output =>
         {
@@ -67,6 +70,7 @@ internal static class CompareCommand
                 FineBins = parse.GetValue(fineBins),
                 Engine = EngineOptions.Default with { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), PasswordFile = parse.GetValue(passwordFile) },
             };
+            using var page = parse.GetValue(report) is { } reportPath ? OutputFile.Prepare(reportPath, "--report") : null;
             var comparison = ScanProgress.Run(terminal, "Comparing", (progress, token) => DatasetComparer.CompareAsync(request, progress, token));
             IReadOnlyList<string> charts = [];
             if (parse.GetValue(outOption) is { } directory)
@@ -75,8 +79,18 @@ internal static class CompareCommand
                 using var chartDirectory = OutputDirectory.Prepare(directory, ChartSet.FileNames(CompareCharts.Names([.. comparison.Columns.Select(x => x.Name)])));
                 charts = ChartSet.Write(chartDirectory, CompareCharts.Create(comparison), terminal.Interrupt);
             }
+            if (page is not null)
+            {
+                using var text = new StringWriter(CultureInfo.InvariantCulture);
+                CompareJson.Write(text, comparison, charts);
+                page.Commit(path => ComparePage.Write(path, text.ToString()));
+            }
             if (parse.GetValue(json)) CompareJson.Write(output, comparison, charts);
-            else CompareTable.Write(ConsoleFactory.For(output, terminal.IsInteractive, width: 160), comparison, parse.GetValue(verbose), charts);
+            else
+            {
+                CompareTable.Write(ConsoleFactory.For(output, terminal.IsInteractive, width: 160), comparison, parse.GetValue(verbose), charts);
+                if (page is not null) output.WriteLine($"Report: {page.Path}");
+            }
             return comparison.DriftFound ? ExitCodes.Finding : ExitCodes.Success;
         }));
         return command;

@@ -71,6 +71,7 @@ internal static class CompareJson
                     w.WriteString("kind", "missing");
                     break;
             }
+            w.WriteString("label", h.Bins[i].Label);
             w.WriteNumber("reference", h.Reference[i]);
             w.WriteNumber("current", h.Current[i]);
             w.WriteNumberOrInfinity("psi_contribution", m.PopulationStabilityContributions[i]);

@@ -4,21 +4,49 @@ using Kullback.Plots;
 
 namespace Kullback.Cli.Commands.Demo;
 
-/// <summary>The walkthrough's six charts.</summary>
+/// <summary>The walkthrough's six charts, labelled in the report's language.</summary>
 internal static class DemoCharts
 {
     /// <summary>The charts' names, in reading order.</summary>
     public static IReadOnlyList<string> Names { get; } =
         ["1-data", "2-data-vs-uniform", "3-data-vs-binomial", "4-all", "5-contributions", "6-kl-vs-p"];
 
-    /// <summary>The charts, named as <see cref="Names"/>; divergences in nats, as the tutorial gives them.</summary>
-    /// <remarks>
-    /// Chart labels are English in every report language: with ScottPlot 5.1.59 and Noto CJK fonts the legend and the
-    /// rotated axis label come out clipped, and a clipped Chinese label serves a reader worse than a clean English one.
-    /// </remarks>
-    public static IEnumerable<(string Name, ScottPlot.Plot Plot)> Create(SpaceWormWalkthrough w)
+    /// <summary>
+    /// The words and font for charts in <paramref name="language"/>'s words: for Chinese an installed CJK font (found
+    /// through fontconfig) that ScottPlot measures and draws every label with; without one, English labels and a
+    /// one-line note saying so.
+    /// </summary>
+    /// <remarks>KULLBACK_CHART_FONT names the family to use instead of the one found.</remarks>
+    public static (Text Text, string? Font, string? Note) Labels(Text language)
     {
-        var text = Text.English;
+        ArgumentNullException.ThrowIfNull(language);
+        if (language.Culture.TwoLetterISOLanguageName != "zh") return (language, null, null);
+        string? chosen = Environment.GetEnvironmentVariable(FontVariable);
+        string? font = string.IsNullOrWhiteSpace(chosen) ? ChartFonts.FamilyFor(ChartFonts.ChineseSample)
+            : ChartFonts.CanDraw(chosen.Trim(), ChartFonts.ChineseSample) ? chosen.Trim() : null;
+        return font is null ? (Text.English, null, language["ChartsNoCjkFont"]) : (language, font, null);
+    }
+
+    /// <summary>The environment variable that names the chart font for Chinese labels.</summary>
+    public const string FontVariable = "KULLBACK_CHART_FONT";
+
+    /// <summary>The charts, named as <see cref="Names"/>; divergences in nats, as the tutorial gives them.</summary>
+    /// <param name="w">The walkthrough.</param>
+    /// <param name="text">The words of the labels (see <see cref="Labels"/>).</param>
+    /// <param name="font">The font family for every label, or null for ScottPlot's default.</param>
+    public static IEnumerable<(string Name, ScottPlot.Plot Plot)> Create(SpaceWormWalkthrough w, Text text, string? font = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var (name, plot) in Charts(w, text))
+        {
+            if (font is not null) ChartFonts.Apply(plot, font);
+            yield return (name, plot);
+        }
+    }
+
+    private static IEnumerable<(string Name, ScottPlot.Plot Plot)> Charts(SpaceWormWalkthrough w, Text text)
+    {
         string nats = text.UnitName(InformationUnit.Nats);
         string[] teeth = w.Data.Support.Select(o => o.Label).ToArray();
         double[] Of(Kullback.Fitting.ModelFit fit) => fit.Contributions.Select(c => c.Q).ToArray();
@@ -38,7 +66,8 @@ internal static class DemoCharts
         yield return ("6-kl-vs-p", CurveChart.Create(text["ChartSweep"], [.. w.Sweep.Values],
             new Series(text["SeriesSweep"], w.Sweep.Divergences.Select(d => d.Nats).ToArray()),
             text["ChartSweepX"], text.Format("ChartSweepY", nats), (w.BestP, w.BestDivergence.Nats),
-            (text.Format("SeriesUniformLevel", Round(w.Uniform.DataToModel), nats), w.Uniform.DataToModel.Nats)));
+            (text.Format("SeriesUniformLevel", Round(w.Uniform.DataToModel), nats), w.Uniform.DataToModel.Nats),
+            text.Format("ChartMinimum", w.BestP.ToString("0.###", CultureInfo.InvariantCulture), w.BestDivergence.Nats.ToString("0.####", CultureInfo.InvariantCulture))));
     }
 
     private static string Round(Information value) => value.Nats.ToString("0.0000", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kullback.Analysis;
+using Kullback.Reports;
 
 namespace Kullback.Cli.Commands.Demo;
 
@@ -12,7 +13,7 @@ internal static class DemoCommand
     {
         var outOption = new Option<string>("--out")
         {
-            Description = "Directory for the charts (PNG and SVG); created if missing. Files kullback did not write are never replaced.",
+            Description = "Directory for the charts (PNG and SVG) and the interactive page explore.html; created if missing. Files kullback did not write are never replaced.",
             DefaultValueFactory = _ => DefaultOut,
             HelpName = "DIR",
         };
@@ -25,11 +26,14 @@ internal static class DemoCommand
         };
         command.SetAction(parse => CommandRunner.Run(terminal, "demo", parse.GetValue(verbose), output =>
         {
-            using var charts = OutputDirectory.Prepare(parse.GetValue(outOption)!, ChartSet.FileNames(DemoCharts.Names));
+            using var charts = OutputDirectory.Prepare(parse.GetValue(outOption)!, [.. ChartSet.FileNames(DemoCharts.Names), ExplorePage.DefaultFileName]);
             var walkthrough = SpaceWormWalkthrough.Run();
             var text = Text.For(parse.GetValue(lang)!);
-            var written = ChartSet.Write(charts, DemoCharts.Create(walkthrough), terminal.Interrupt);
-            if (parse.GetValue(json)) DemoJson.Write(output, walkthrough, parse.GetValue(unit), written);
+            var (labels, font, note) = DemoCharts.Labels(text);
+            if (note is not null) CommandRunner.Report(terminal, "demo", note, ExitCodes.Success);
+            charts.Write(ExplorePage.DefaultFileName, path => ExplorePage.Write(path, ExploreInput.Tutorial, PageLanguages.Parse(parse.GetValue(lang)!)));
+            var written = ChartSet.Write(charts, DemoCharts.Create(walkthrough, labels, font), terminal.Interrupt);
+            if (parse.GetValue(json)) DemoJson.Write(output, walkthrough, parse.GetValue(unit), [.. written.Where(f => !f.EndsWith(".html", StringComparison.Ordinal))]);
             else DemoReport.Write(ConsoleFactory.For(output, terminal.IsInteractive), walkthrough, parse.GetValue(unit), written, charts.Path, text);
             return ExitCodes.Success;
         }));

@@ -1,0 +1,35 @@
+-- overview
+SELECT count(*), count_if((CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE)))), count(DISTINCT CASE WHEN NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) THEN CAST("amount" AS DOUBLE) END), min(CASE WHEN NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) THEN CAST("amount" AS DOUBLE) END), max(CASE WHEN NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) THEN CAST("amount" AS DOUBLE) END), stddev_pop(CASE WHEN NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) THEN CAST("amount" AS DOUBLE) END), count_if((to_unixtime(CAST("seen at" AS TIMESTAMP)) IS NULL OR is_nan(to_unixtime(CAST("seen at" AS TIMESTAMP))))), count(DISTINCT CASE WHEN NOT (to_unixtime(CAST("seen at" AS TIMESTAMP)) IS NULL OR is_nan(to_unixtime(CAST("seen at" AS TIMESTAMP)))) THEN to_unixtime(CAST("seen at" AS TIMESTAMP)) END), min(CASE WHEN NOT (to_unixtime(CAST("seen at" AS TIMESTAMP)) IS NULL OR is_nan(to_unixtime(CAST("seen at" AS TIMESTAMP)))) THEN to_unixtime(CAST("seen at" AS TIMESTAMP)) END), max(CASE WHEN NOT (to_unixtime(CAST("seen at" AS TIMESTAMP)) IS NULL OR is_nan(to_unixtime(CAST("seen at" AS TIMESTAMP)))) THEN to_unixtime(CAST("seen at" AS TIMESTAMP)) END), stddev_pop(CASE WHEN NOT (to_unixtime(CAST("seen at" AS TIMESTAMP)) IS NULL OR is_nan(to_unixtime(CAST("seen at" AS TIMESTAMP)))) THEN to_unixtime(CAST("seen at" AS TIMESTAMP)) END), count_if((CAST("colour" AS VARCHAR) IS NULL OR CAST("colour" AS VARCHAR) = '')), count(DISTINCT CASE WHEN NOT (CAST("colour" AS VARCHAR) IS NULL OR CAST("colour" AS VARCHAR) = '') THEN CAST("colour" AS VARCHAR) END), count_if((CASE WHEN "flag" THEN 'true' WHEN NOT "flag" THEN 'false' END IS NULL OR CASE WHEN "flag" THEN 'true' WHEN NOT "flag" THEN 'false' END = '')), count(DISTINCT CASE WHEN NOT (CASE WHEN "flag" THEN 'true' WHEN NOT "flag" THEN 'false' END IS NULL OR CASE WHEN "flag" THEN 'true' WHEN NOT "flag" THEN 'false' END = '') THEN CASE WHEN "flag" THEN 'true' WHEN NOT "flag" THEN 'false' END END) FROM "sales"."events" WHERE (region = 'NZ'
+);
+
+-- distinct values
+SELECT DISTINCT CAST("amount" AS DOUBLE) AS v FROM "sales"."events" WHERE (region = 'NZ'
+) AND (NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE)))
+) ORDER BY v;
+
+-- values at ranks 1, 3, 5 of 5 (quantile edges)
+-- not available: Trino has no exact quantile rows.
+
+-- values at 40 ranks of 400 (fine histogram edges)
+-- not available: Trino has no exact quantile rows.
+
+-- numeric counts
+SELECT count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) < 1.5e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 1.5e0 AND CAST("amount" AS DOUBLE) < 2.5e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 2.5e0 AND CAST("amount" AS DOUBLE) < 10000000000e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 10000000000e0), count_if((CAST("amount" AS DOUBLE) IS NULL OR is_nan(CAST("amount" AS DOUBLE)))), count_if(NOT (to_unixtime(CAST("seen at" AS TIMESTAMP)) IS NULL OR is_nan(to_unixtime(CAST("seen at" AS TIMESTAMP))))), count_if((to_unixtime(CAST("seen at" AS TIMESTAMP)) IS NULL OR is_nan(to_unixtime(CAST("seen at" AS TIMESTAMP))))) FROM "sales"."events" WHERE (region = 'NZ'
+);
+
+-- value counts
+SELECT v, count(*) AS n FROM (SELECT CAST("colour" AS VARCHAR) AS v FROM "sales"."events" WHERE (region = 'NZ'
+)) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 100;
+
+-- value counts of a boolean
+SELECT v, count(*) AS n FROM (SELECT CASE WHEN "flag" THEN 'true' WHEN NOT "flag" THEN 'false' END AS v FROM "sales"."events" WHERE (region = 'NZ'
+)) AS t WHERE NOT (v IS NULL OR v = '') GROUP BY v ORDER BY n DESC, v LIMIT 3;
+
+-- fine counts
+SELECT b, count(*) AS n FROM (SELECT width_bucket(x, ARRAY[-0.5e0, 0e0, 0.25e0, 7e0]) AS b FROM (SELECT CAST("amount" AS DOUBLE) AS x FROM "sales"."events" WHERE (region = 'NZ'
+)) AS s WHERE NOT (x IS NULL OR is_nan(x))) AS t GROUP BY b ORDER BY b;
+
+-- grouped values of both sides
+SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 1 AS r, 0 AS c FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 0 AS r, 1 AS c FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR is_nan(x)) GROUP BY x ORDER BY x;
+
