@@ -15,22 +15,32 @@ public static partial class Measures
     /// exactly when their supports are disjoint. Two distributions with equal weights give the Jensen–Shannon divergence.
     /// </returns>
     /// <remarks>
-    /// Summed as Σ ŵₖ·D(p̂ₖ‖m), each divergence exact (non-negative terms). m is rounded, but m is the minimiser of
-    /// Σ ŵₖ·D(p̂ₖ‖m′) over m′, so its rounding changes the sum only to second order: near-identical distributions keep their
-    /// digits, where H(m) − Σ ŵₖ·H(p̂ₖ) would cancel them all.
+    /// Summed as Σᵢ mᵢ·Σₖ ŵₖ·φ(p̂ₖᵢ/mᵢ) with φ(r) = r·ln r − r + 1 ≥ 0, the ratios' excesses p̂ₖᵢ/mᵢ − 1 taken from p̂ and m in
+    /// double-double: every term is non-negative and exact to a few ulps, so near-identical distributions keep their digits,
+    /// where H(m) − Σ ŵₖ·H(p̂ₖ) would cancel them all.
     /// </remarks>
     /// <exception cref="InvalidArgumentException">There are no distributions; one is null, empty, all zero, or has a NaN, infinite or negative entry; the lengths differ; or the weights are not one per distribution, non-negative, finite and not all zero.</exception>
     public static double GeneralizedJensenShannon(IReadOnlyList<double[]> distributions, ReadOnlySpan<double> weights = default, InformationUnit unit = default)
     {
-        var (w, mixture) = Mixture(distributions, weights);
-        double sum = 0, bound = 0;
-        for (int k = 0; k < w.Length; k++)
+        var (w, mixture, excess, _) = Mixture(distributions, weights);
+        var sum = new Numerics.NeumaierSum();   // Σᵢ mᵢ·Σₖ ŵₖ·φ(1 + xₖᵢ), every term ≥ 0, m scaled by 2¹⁰⁰⁰
+        for (int i = 0; i < mixture.Length; i++)
         {
-            if (w[k] == 0) continue;
-            sum += w[k] * KullbackLeibler(distributions[k], mixture);
-            bound -= w[k] * Math.Log(w[k]);
+            if (mixture[i] == 0) continue;
+            double inner = 0;
+            for (int k = 0; k < w.Length; k++)
+            {
+                if (w[k] == 0) continue;
+                double x = excess[k][i];
+                inner += w[k] * Numerics.Elementary.Phi(x, Numerics.Elementary.LogOnePlus(x));
+            }
+            sum.Add(mixture[i] * inner);
         }
-        return unit.FromNats(Math.Clamp(sum, 0.0, Math.Max(0.0, bound)));
+        double bound = 0;
+        for (int k = 0; k < w.Length; k++)
+            if (w[k] > 0) bound -= w[k] * Math.Log(w[k]);
+        double nats = Math.ScaleB(sum.Total, -Numerics.ScaledWeights.DeepShift);
+        return unit.FromNats(Math.Clamp(nats, 0.0, Math.Max(0.0, bound)));
     }
 
     /// <inheritdoc cref="GeneralizedJensenShannon(IReadOnlyList{double[]}, ReadOnlySpan{double}, InformationUnit)"/>

@@ -26,8 +26,8 @@ public static partial class Measures
             throw new InvalidArgumentException(
                 $"alpha = {Preconditions.Format(alpha)} is not a valid order for the Jensen–Rényi divergence: it must lie in [0, 1] (beyond 1 the Rényi entropy is not concave and the difference can be negative).", nameof(alpha));
         if (alpha == 1) return GeneralizedJensenShannon(distributions, weights, unit);
-        var (w, mixture) = Mixture(distributions, weights);
-        return unit.FromNats(alpha == 0 ? JensenHartleyNats(distributions, w, mixture) : JensenRenyiNats(distributions, w, mixture, alpha));
+        var terms = Mixture(distributions, weights);
+        return unit.FromNats(alpha == 0 ? JensenHartleyNats(distributions, terms.Weights, terms.Mixture) : JensenRenyiNats(distributions, terms, alpha));
     }
 
     /// <inheritdoc cref="JensenRenyi(IReadOnlyList{double[]}, double, ReadOnlySpan{double}, InformationUnit)"/>
@@ -41,14 +41,19 @@ public static partial class Measures
     /// <summary>JR₀ = ln |supp m| − Σ ŵₖ·ln |supp pₖ|.</summary>
     private static double JensenHartleyNats(IReadOnlyList<double[]> distributions, double[] w, double[] mixture)
     {
-        double sum = Math.Log(CountPositive(mixture));
+        int mixtureSupport = CountPositive(mixture);
+        double sum = 0;   // Σₖ ŵₖ·(ln |supp m| − ln |supp pₖ|): exactly 0 when every support is m's
         for (int k = 0; k < w.Length; k++)
-            if (w[k] > 0) sum -= w[k] * Math.Log(CountPositive(distributions[k]));
+        {
+            int support = CountPositive(distributions[k]);
+            if (w[k] > 0 && support != mixtureSupport) sum += w[k] * (Math.Log(mixtureSupport) - Math.Log(support));
+        }
         return Math.Max(0.0, sum);
     }
 
-    private static double JensenRenyiNats(IReadOnlyList<double[]> distributions, double[] w, double[] mixture, double alpha)
+    private static double JensenRenyiNats(IReadOnlyList<double[]> distributions, MixtureTerms terms, double alpha)
     {
+        var (w, mixture, excesses, logRatios) = terms;
         int n = mixture.Length;
         var logMixture = new double[n];
         var powerMixture = new double[n];
@@ -68,7 +73,6 @@ public static partial class Measures
         for (int k = 0; k < w.Length; k++)
         {
             if (w[k] == 0) continue;
-            var c = new ExactPair(distributions[k], mixture);
             var excess = new NeumaierSum();   // yₖ = Σᵢ (m̂ᵢ^α/S)·(αx + (α − 1)·g(x))
             for (int i = 0; i < n; i++)
             {
@@ -81,18 +85,30 @@ public static partial class Measures
                 }
                 else
                 {
-                    var e = c.Entry(i);
-                    x = c.RelativeExcess(e);
-                    double log = x > -0.5 && x < 1 ? Elementary.LogOnePlus(x) : c.LogRatio(i, e);
+                    x = excesses[k][i];
+                    double log = x < -0.5 || x > 1 ? logRatios[k]![i] : Elementary.LogOnePlus(x);
                     g = RenyiGap(x, log, alpha);
                 }
                 gap.Add(w[k] * powerMixture[i] * g);
                 excess.Add(powerMixture[i] * (alpha * x + (alpha - 1) * g));
             }
             double y = Math.Max(-1.0, excess.Total);
-            curvature.Add(w[k] * (y - Elementary.LogOnePlus(y)));
+            curvature.Add(w[k] * LogOnePlusGap(y));
         }
         return Math.Max(0.0, gap.Total + curvature.Total / (1 - alpha));
+    }
+
+    /// <summary>y − ln(1 + y) ≥ 0 for y &gt; −1: by its series Σ_{j≥2} (−1)ʲ yʲ/j below |y| = 0.05 (the difference would cancel), directly beyond.</summary>
+    private static double LogOnePlusGap(double y)
+    {
+        if (Math.Abs(y) >= 0.05) return Math.Max(0.0, y - Elementary.LogOnePlus(y));
+        double sum = 0, power = y * y;
+        for (int j = 2; j < 16; j++)
+        {
+            sum += ((j & 1) == 0 ? power : -power) / j;
+            power *= y;
+        }
+        return sum;
     }
 
     /// <summary>
