@@ -6,4 +6,5 @@ namespace Kullback.Analysis;
 /// <param name="PSource">Where P came from (a file name, "&lt;stdin&gt;"), for messages.</param>
 /// <param name="QSource">Where Q came from.</param>
 /// <param name="AreWeights">True when the values are counts or weights to normalise; false when each must sum to 1.</param>
-public sealed record MeasureRequest(double[] P, double[] Q, string PSource = "P", string QSource = "Q", bool AreWeights = false);
+/// <param name="All">True to compute <see cref="MeasureSummary.MoreDefinitions"/> as well (<c>kullback measure --all</c>).</param>
+public sealed record MeasureRequest(double[] P, double[] Q, string PSource = "P", string QSource = "Q", bool AreWeights = false, bool All = false);

@@ -161,3 +161,33 @@ public class MoreGoldenValueTests
             $"{what}: expected {expected:R}, got {actual:R} (relative error {relative:E2})");
     }
 }
+
+/// <summary>The summary behind <c>kullback measure --all</c>: every further measure, each the library's own, and the shared references where they have the key.</summary>
+public class MoreMeasureSummaryTests
+{
+    [Fact]
+    public void Summary_with_all_matches_the_shared_references_for_every_key_they_have()
+    {
+        int matched = 0;
+        foreach (var c in MoreReferenceCases.PairCases.Where(c => c.Name.StartsWith("shared:", StringComparison.Ordinal)))
+        {
+            var s = MeasureSummary.Compute(c.P, c.Q, all: true);
+            foreach (var d in MeasureSummary.MoreDefinitions)
+            {
+                if (!c.Expected.TryGetValue(d.Key, out var text)) continue;
+                GoldenValueTests.AssertClose(MoreReferenceCases.Parse(text), d.ValueIn(s), $"{c.Name} {d.Key}");
+                matched++;
+            }
+        }
+        Assert.True(matched > 400, $"only {matched} values compared");
+    }
+
+    [Fact]
+    public void Summary_without_all_has_no_further_measures_and_says_so_when_asked()
+    {
+        var s = MeasureSummary.Compute([0.5, 0.5], [0.25, 0.75]);
+        Assert.Empty(s.More);
+        Assert.Throws<InvalidOperationException>(() => MeasureSummary.MoreDefinitions[0].ValueIn(s));
+        Assert.Equal(MeasureSummary.MoreDefinitions.Count, MeasureSummary.MoreDefinitions.Select(d => d.Key).Distinct().Count());
+    }
+}

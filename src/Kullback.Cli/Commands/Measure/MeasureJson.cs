@@ -2,7 +2,8 @@ namespace Kullback.Cli.Commands.Measure;
 
 /// <summary>
 /// <c>{"unit": …, "n": …, "measures": {key: value}, "infinite_at": {"kl_pq": [i…], "kl_qp": [i…]}}</c>: the keys of the
-/// shared reference file, values in the chosen unit, +∞ as "Infinity".
+/// shared reference file, values in the chosen unit, +∞ as "Infinity"; with <c>--all</c> also <c>"more_measures": {key: value}</c>
+/// (the keys of <c>measures-more.json</c>).
 /// </summary>
 internal static class MeasureJson
 {
@@ -14,6 +15,12 @@ internal static class MeasureJson
             w.WriteStartObject("measures");
             foreach (var d in MeasureSummary.Definitions) w.WriteNumberOrInfinity(d.Key, d.ValueIn(s, unit));
             w.WriteEndObject();
+            if (!s.More.IsEmpty)
+            {
+                w.WriteStartObject("more_measures");
+                foreach (var d in MeasureSummary.MoreDefinitions) w.WriteNumberOrInfinity(d.Key, d.ValueIn(s, unit));
+                w.WriteEndObject();
+            }
             w.WriteStartObject("infinite_at");
             w.WriteIntegers("kl_pq", s.PMissingFromQ);
             w.WriteIntegers("kl_qp", s.QMissingFromP);
