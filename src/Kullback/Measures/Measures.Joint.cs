@@ -43,15 +43,19 @@ public static partial class Measures
     /// <param name="variables">A, at least one.</param>
     /// <param name="given">B, none of A's (empty: H(A)).</param>
     /// <param name="unit">The unit of the result; nats by default.</param>
-    /// <returns>H(A | B) ≥ 0, summed term by term (every term ≥ 0, no difference of entropies); 0 when A is a function of B.</returns>
-    /// <exception cref="InvalidArgumentException">A name is unknown, repeated or in both lists, or A is empty.</exception>
+    /// <returns>
+    /// H(A | B) ≥ 0, summed term by term (every term ≥ 0, no difference of entropies); 0 when A is a function of B (a variable
+    /// in both lists counts as given: H(X | X) = 0, as dit's).
+    /// </returns>
+    /// <exception cref="InvalidArgumentException">A name is unknown or repeated within a list, or A is empty.</exception>
     public static double ConditionalEntropy(JointDistribution joint, IReadOnlyList<string> variables, IReadOnlyList<string> given, InformationUnit unit = default)
     {
         ArgumentNullException.ThrowIfNull(joint);
-        var a = joint.Axes(variables, nameof(variables), allowEmpty: false);
         var b = joint.Axes(given, nameof(given), allowEmpty: true);
+        // H(A | B) = H(A \ B | B): a variable of A that is also given adds nothing.
+        var a = joint.Axes(variables, nameof(variables), allowEmpty: false).Where(i => Array.IndexOf(b, i) < 0).ToArray();
+        if (a.Length == 0) return 0;
         int[] ab = [.. a, .. b];
-        _ = joint.Axes([.. ab.Select(i => joint.Variables[i])], nameof(given), allowEmpty: false);   // A and B disjoint
         var cells = joint.Sums(ab);
         var conditions = joint.Sums(b);
         var total = joint.Sums([])[0];
@@ -150,6 +154,42 @@ public static partial class Measures
             sum.Add(ExcessTerm(new DoubleDouble(weights[cell], 0), q));
         }
         return unit.FromNats(Math.Max(0.0, sum.Total / total.Hi));
+    }
+
+    /// <summary>
+    /// The total correlation of groups of variables given others, C(G₁; …; G_k | Z) = Σ H(Gⱼ | Z) − H(G₁ ∪ … ∪ G_k | Z)
+    /// (dit's <c>total_correlation(d, rvs, crvs)</c>); groups may overlap.
+    /// </summary>
+    /// <param name="joint">The joint distribution.</param>
+    /// <param name="groups">The groups, at least one, each of at least one variable.</param>
+    /// <param name="given">Z, disjoint from every group (empty or null: none).</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>
+    /// C ≥ 0 (clamped at 0 against rounding), from conditional entropies each summed term by term; for one group 0. Without Z and
+    /// with one variable per group prefer <see cref="TotalCorrelation(JointDistribution, InformationUnit)"/>, which sums the
+    /// divergence itself and keeps the digits of a table within 10⁻⁹ of independence.
+    /// </returns>
+    /// <exception cref="InvalidArgumentException">A name is unknown, a group is empty or repeats a name, or Z meets a group.</exception>
+    public static double TotalCorrelation(JointDistribution joint, IReadOnlyList<IReadOnlyList<string>> groups, IReadOnlyList<string>? given = null, InformationUnit unit = default)
+    {
+        ArgumentNullException.ThrowIfNull(joint);
+        ArgumentNullException.ThrowIfNull(groups);
+        if (groups.Count == 0) throw new InvalidArgumentException("groups is empty: give at least one group of variables.", nameof(groups));
+        var z = given ?? [];
+        var union = new List<string>();
+        foreach (var g in groups)
+        {
+            var axes = joint.Axes(g, nameof(groups), allowEmpty: false);
+            foreach (int i in axes)
+            {
+                if (z.Contains(joint.Variables[i]))
+                    throw new InvalidArgumentException($"{joint.Variables[i]} is both in a group and given: the groups and the condition must be disjoint.", nameof(given));
+                if (!union.Contains(joint.Variables[i])) union.Add(joint.Variables[i]);
+            }
+        }
+        double sum = 0;
+        foreach (var g in groups) sum += ConditionalEntropy(joint, g, z);
+        return unit.FromNats(Math.Max(0.0, sum - ConditionalEntropy(joint, union, z)));
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public static partial class Measures
     /// in nats (the limit), S₀ = |supp p| − 1, S₂ = 1 − Σ p̂ᵢ² (the Gini–Simpson index), S_∞ = 0.
     /// </summary>
     /// <param name="p">Probabilities or non-negative weights of any magnitude (normalised exactly).</param>
-    /// <param name="alpha">The order, 0 ≤ α ≤ ∞.</param>
+    /// <param name="alpha">The order, −∞ &lt; α ≤ ∞; for α ≤ 0 the power sum runs over the support (p̂ᵢ &gt; 0), as dit's.</param>
     /// <returns>
     /// S_α ≥ 0 (no unit: there is no logarithm, except at α = 1, where it is in nats); exactly 0 when one outcome holds all
     /// the mass; at most (1 − n^(1−α))/(α − 1). Zeros add nothing. Pseudo-additive: S(A, B) = S(A) + S(B) + (1 − α)·S(A)·S(B) for independent A, B.
@@ -20,12 +20,13 @@ public static partial class Measures
     /// of the largest entry as ln(1 − ε)), so a distribution within 10⁻¹⁵ of a point mass keeps every digit; a fused pass
     /// takes Σ pᵢ^α first when its bound allows.
     /// </remarks>
-    /// <exception cref="InvalidArgumentException"><paramref name="p"/> is empty, all zero, or has a NaN, infinite or negative entry; or <paramref name="alpha"/> is negative or NaN.</exception>
+    /// <exception cref="InvalidArgumentException"><paramref name="p"/> is empty, all zero, or has a NaN, infinite or negative entry; or <paramref name="alpha"/> is NaN or −∞.</exception>
     public static double TsallisEntropy(ReadOnlySpan<double> p, double alpha)
     {
-        Preconditions.CheckOrder(alpha, nameof(alpha));
+        if (double.IsNaN(alpha) || double.IsNegativeInfinity(alpha))
+            throw new InvalidArgumentException($"alpha = {Preconditions.Format(alpha)} is not a valid order for the Tsallis entropy: it must be a number above −∞ (negative orders sum over the support).", nameof(alpha));
         if (alpha == 1) return Entropy(p);
-        if (alpha != 0 && !double.IsPositiveInfinity(alpha) && !p.IsEmpty && PowerSumKernel.TryTsallisEntropy(p, alpha, KernelSettings.Default, out double fast))
+        if (alpha > 0 && !double.IsPositiveInfinity(alpha) && !p.IsEmpty && PowerSumKernel.TryTsallisEntropy(p, alpha, KernelSettings.Default, out double fast))
             return fast;
         Preconditions.CheckWeights(p, nameof(p));
         return TsallisEntropyExact(p, alpha);
