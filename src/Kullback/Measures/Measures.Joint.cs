@@ -112,8 +112,8 @@ public static partial class Measures
                     var pac = ac[i * nc + l];
                     var pbc = bc[j * nc + l];
                     if (pac.Hi == 0 || pbc.Hi == 0) continue;
-                    var q = DoubleDoubleArithmetic.Divide(DoubleDoubleArithmetic.Multiply(pac, pbc), cs[l]);
-                    sum.Add(ExcessTerm(abc[(i * nb + j) * nc + l], q));
+                    // p(a, b, c) against p(a, c)·p(b, c)/p(c), compared as products: exact for counts and other exact sums.
+                    sum.Add(ExcessTerm(DoubleDoubleArithmetic.Multiply(abc[(i * nb + j) * nc + l], cs[l]), DoubleDoubleArithmetic.Multiply(pac, pbc), cs[l].Hi));
                 }
         return unit.FromNats(Math.Max(0.0, sum.Total / total.Hi));
     }
@@ -143,18 +143,25 @@ public static partial class Measures
         for (int v = 0; v < k; v++) marginals[v] = joint.Sums([v]);
         var total = joint.Sums([])[0];
         var weights = joint.Weights;
+        int shift = -Math.ILogB(total.Hi);
+        var scaledTotal = Scaled(total, shift);
+        var totalPower = new DoubleDouble(1, 0);
+        for (int v = 1; v < k; v++) totalPower = DoubleDoubleArithmetic.Multiply(totalPower, scaledTotal);
         var sum = new NeumaierSum();
         for (int cell = 0; cell < weights.Length; cell++)
         {
-            // q = Π mₖ / T^(k−1), built as m₀·Π (mₖ/T).
-            var q = marginals[0][joint.SubIndex(cell, [0])];
-            for (int v = 1; v < k && q.Hi > 0; v++)
-                q = DoubleDoubleArithmetic.Multiply(q, DoubleDoubleArithmetic.Divide(marginals[v][joint.SubIndex(cell, [v])], total));
-            if (q.Hi == 0) continue;
-            sum.Add(ExcessTerm(new DoubleDouble(weights[cell], 0), q));
+            // p·T^(k−1) against Π mₖ, every factor scaled by the same power of 2 (exact) so that the products stay finite:
+            // exact when they fit in double-double (two variables of counts), else to about 2⁻¹⁰⁰ relative.
+            var product = Scaled(marginals[0][joint.SubIndex(cell, [0])], shift);
+            for (int v = 1; v < k && product.Hi > 0; v++)
+                product = DoubleDoubleArithmetic.Multiply(product, Scaled(marginals[v][joint.SubIndex(cell, [v])], shift));
+            if (product.Hi == 0) continue;
+            sum.Add(ExcessTerm(DoubleDoubleArithmetic.Multiply(Scaled(new DoubleDouble(weights[cell], 0), shift), totalPower), product, totalPower.Hi));
         }
-        return unit.FromNats(Math.Max(0.0, sum.Total / total.Hi));
+        return unit.FromNats(Math.Max(0.0, sum.Total / scaledTotal.Hi));
     }
+
+    private static DoubleDouble Scaled(DoubleDouble x, int shift) => new(Math.ScaleB(x.Hi, shift), Math.ScaleB(x.Lo, shift));
 
     /// <summary>
     /// The total correlation of groups of variables given others, C(G₁; …; G_k | Z) = Σ H(Gⱼ | Z) − H(G₁ ∪ … ∪ G_k | Z)
@@ -221,9 +228,8 @@ public static partial class Measures
                 if (pab.Hi > 0) return double.PositiveInfinity;
                 continue;
             }
-            // In P's units: q̂(a | b)·p(b) = q(a, b)·p(b)/q(b), against p(a, b).
-            var model = DoubleDoubleArithmetic.Divide(DoubleDoubleArithmetic.Multiply(qCells[cell], pb), qConditions[l]);
-            sum.Add(ExcessTerm(pab, model));
+            // In P's units: p(a, b) against q̂(a | b)·p(b) = q(a, b)·p(b)/q(b), compared as p(a, b)·q(b) against q(a, b)·p(b).
+            sum.Add(ExcessTerm(DoubleDoubleArithmetic.Multiply(pab, qConditions[l]), DoubleDoubleArithmetic.Multiply(qCells[cell], pb), qConditions[l].Hi));
         }
         return unit.FromNats(Math.Max(0.0, sum.Total / pTotal.Hi));
     }
@@ -272,15 +278,22 @@ public static partial class Measures
         return (p.Sums(ab), p.Sums(b), q.Sums(ab), q.Sums(b), p.Sums([])[0]);
     }
 
-    /// <summary>q·φ(p/q) = p·ln(p/q) − p + q ≥ 0 for q &gt; 0, with p/q − 1 from the double-double difference (q where p = 0).</summary>
-    private static double ExcessTerm(DoubleDouble p, DoubleDouble q)
+    /// <summary>
+    /// (b/s)·φ(a/b) ≥ 0, with φ(r) = r·ln r − r + 1: the term of a divergence of p = a/s from q = b/s, the excess a/b − 1 taken
+    /// from the double-double difference a − b (exactly 0 when a and b are equal products), b/s where a = 0.
+    /// </summary>
+    private static double ExcessTerm(DoubleDouble a, DoubleDouble b, double scale)
     {
-        if (p.Hi == 0) return q.Hi;
-        var d = p - q;
-        double x = (d.Hi + d.Lo) / q.Hi;
+        double q = b.Hi / scale;
+        if (a.Hi == 0) return q;
+        var d = a - b;
+        double x = (d.Hi + d.Lo) / b.Hi;
         if (x < 1)
-            return q.Hi * Elementary.Phi(Math.Max(-1.0, x), Elementary.LogOnePlus(Math.Max(-1.0, x)));
-        return Math.Max(0.0, p.Hi * LogOfQuotient(p, q) - (d.Hi + d.Lo));
+        {
+            x = Math.Max(-1.0, x);
+            return q * Elementary.Phi(x, Elementary.LogOnePlus(x));
+        }
+        return Math.Max(0.0, q * ((1 + x) * LogOfQuotient(a, b) - x));
     }
 
     /// <summary>ln(x/y) for x, y &gt; 0 in double-double: ln of the quotient's leading part plus its relative tail.</summary>
