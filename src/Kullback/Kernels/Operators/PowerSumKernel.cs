@@ -37,11 +37,14 @@ internal static class PowerSumKernel
     private static bool TryLogPowerSum<T>(ReadOnlySpan<T> p, double alpha, KernelSettings settings, out double logSum, out double error) where T : unmanaged
     {
         logSum = error = double.NaN;
-        var s = FusedPass.Run(new PowerSumOperator(alpha), p, p, settings);
+        bool square = alpha == 2;   // p·p: one rounding per term, about 5× faster than e^(2 ln p)
+        var s = square ? FusedPass.Run(default(SquareSumOperator), p, p, settings) : FusedPass.Run(new PowerSumOperator(alpha), p, p, settings);
         if (!s.Usable(readsQ: false)) return false;
         double sp = s.P, a = s.A.Total, u = ErrorBound.U, chain = s.Chain;
         if (!(a > 0) || !double.IsFinite(a)) return false;
-        double errorA = (chain + 6 + 2 * alpha) * u * a + 5 * alpha * u * s.B.Total + s.Count * ErrorBound.TinyTermError;
+        double errorA = square
+            ? (chain + 1) * u * a + s.Count * ErrorBound.TinyTermError
+            : (chain + 6 + 2 * alpha) * u * a + 5 * alpha * u * s.B.Total + s.Count * ErrorBound.TinyTermError;
         double logA = Math.Log(a), logP = Math.Log(sp);
         logSum = logA - alpha * logP;
         error = errorA / a + u * Math.Abs(logA) + alpha * (chain * u + u * Math.Abs(logP)) + u * Math.Abs(alpha * logP) + u * Math.Abs(logSum);
