@@ -91,6 +91,19 @@ def variants(p, q, tp, tq):
         "information_content": {
             "numpy -log(p[7]/sum(p))": lambda: -log(p[7] / np.sum(p)),
         },
+        # Issue 17's further measures: philentropy's formulas as numpy one-liners (philentropy itself is R, a loop in C++).
+        "triangular_discrimination": {"numpy sum((p-q)**2/(p+q))": lambda: np.sum((p - q) ** 2 / (p + q))},
+        "additive_symmetric_chi2": {"numpy sum((p-q)**2*(p+q)/(p*q))": lambda: np.sum((p - q) ** 2 * (p + q) / (p * q))},
+        "clark": {"numpy sqrt(sum(((p-q)/(p+q))**2))": lambda: np.sqrt(np.sum(((p - q) / (p + q)) ** 2))},
+        "divergence_distance": {"numpy 2*sum((p-q)**2/(p+q)**2)": lambda: 2 * np.sum((p - q) ** 2 / (p + q) ** 2)},
+        "kumar_johnson": {"numpy sum((p*p-q*q)**2/(2*(p*q)**1.5))": lambda: np.sum((p * p - q * q) ** 2 / (2 * (p * q) ** 1.5))},
+        "avg_l1_linf": {"numpy (sum(d)+max(d))/2": lambda: (lambda d: (np.sum(d) + np.max(d)) / 2)(np.abs(p - q))},
+        "k_divergence": {"numpy sum(p*log(2p/(p+q)))": lambda: np.sum(p * log(2 * p / (p + q)))},
+        "taneja": {"numpy sum(m*log(m/sqrt(p*q)))": lambda: (lambda m: np.sum(m * log(m / np.sqrt(p * q))))(0.5 * (p + q))},
+        "tsallis_divergence_2": {"numpy sum(p*p/q)-1": lambda: np.sum(p * p / q) - 1},
+        "renyi_entropy_2": {"numpy -log(sum(p*p))": lambda: -log(np.sum(p * p))},
+        "tsallis_entropy_2": {"numpy 1-sum(p*p)": lambda: 1 - np.sum(p * p)},
+        "extropy": {"numpy -sum((1-p)*log1p(-p))": lambda: -np.sum((1 - p) * np.log1p(-p))},
     }
 
 

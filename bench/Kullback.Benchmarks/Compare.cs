@@ -43,6 +43,19 @@ internal static class Compare
         new("renyi_2", (p, q) => Measures.Renyi(p, q, 2), (p, q) => Measures.Renyi(p, q, 2), 2),
         new("renyi_3", (p, q) => Measures.Renyi(p, q, 3), (p, q) => Measures.Renyi(p, q, 3), 2),
         new("information_content", (p, _) => Measures.InformationContent(p, 7), (p, _) => Measures.InformationContent(p, 7), 1),
+        // Issue 17's further measures (double only): the exact-term fused passes and the power-sum passes.
+        new("triangular_discrimination", (p, q) => Measures.TriangularDiscrimination(p, q), null, 2),
+        new("additive_symmetric_chi2", (p, q) => Measures.AdditiveSymmetricChiSquared(p, q), null, 2),
+        new("clark", (p, q) => Measures.Clark(p, q), null, 2),
+        new("divergence_distance", (p, q) => Measures.DivergenceDistance(p, q), null, 2),
+        new("kumar_johnson", (p, q) => Measures.KumarJohnson(p, q), null, 2),
+        new("avg_l1_linf", (p, q) => Measures.AverageL1LInf(p, q), null, 2),
+        new("k_divergence", (p, q) => Measures.KDivergence(p, q), null, 2),
+        new("taneja", (p, q) => Measures.Taneja(p, q), null, 2),
+        new("tsallis_divergence_2", (p, q) => Measures.TsallisDivergence(p, q, 2), null, 2),
+        new("renyi_entropy_2", (p, _) => Measures.RenyiEntropy(p, 2), null, 1),
+        new("tsallis_entropy_2", (p, _) => Measures.TsallisEntropy(p, 2), null, 1),
+        new("extropy", (p, _) => Measures.Extropy(p), null, 1),
     ];
 
     public static int Run(string[] args)

@@ -6,6 +6,14 @@ definitions in shared/reference/README.md. Needs only python3 and mpmath (Debian
 
     python3 tests/reference/make_cases.py > tests/Kullback.Tests/Data/generated-cases.json
 
+With the argument `more` it writes Data/generated-more-cases.json instead: the measures of
+shared/reference/measures-more.json (and a few more keys) on the same (p, q) pairs as generated-cases.json (read from it),
+plus cases of their own: several distributions with weights (generalised Jensen-Shannon, Jensen-Renyi), scipy's
+elementwise entr/rel_entr/kl_div at hard points, Vasicek's spacing estimate, and joint distributions (entropies, mutual
+and conditional information, total correlation) — all at 80 digits from exact rationals:
+
+    python3 tests/reference/make_cases.py more > tests/Kullback.Tests/Data/generated-more-cases.json
+
 The normalisation is exact: every weight is a binary64 value, hence a rational, and p̂ᵢ = pᵢ/Σp, q̂ᵢ, p̂ᵢ − q̂ᵢ,
 p̂ᵢ/q̂ᵢ and p̂ᵢ·q̂ᵢ are formed as exact fractions; only the logarithms and square roots are taken in mpmath at 60
 digits, of those exact values (ln r as log1p(r − 1) near r = 1, so that a ratio 1 − 10⁻³⁰⁰ keeps its meaning).
@@ -152,4 +160,9 @@ def mixed_magnitudes(rng, add):
     add("mag-log-uniform-vs-uniform", wild, [1.0] * n)
 
 
-main()
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "more":
+        import make_more_cases
+        make_more_cases.main()
+    else:
+        main()

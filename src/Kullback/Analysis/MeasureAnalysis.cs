@@ -19,7 +19,7 @@ public static class MeasureAnalysis
         if (request.P.Length != request.Q.Length)
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
                 $"P ({request.PSource}) has {request.P.Length} values but Q ({request.QSource}) has {request.Q.Length}: they must list the same outcomes in the same order."));
-        return MeasureSummary.Compute(request.P, request.Q);
+        return MeasureSummary.Compute(request.P, request.Q, request.All);
     }
 
     /// <summary>

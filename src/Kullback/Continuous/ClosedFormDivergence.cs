@@ -223,6 +223,9 @@ public static class ClosedFormDivergence
         (ContinuousUniform a, ContinuousUniform b) => KullbackLeibler(a, b),
         (Pareto a, Pareto b) => KullbackLeibler(a, b),
         (Poisson a, Poisson b) => KullbackLeibler(a, b),
+        (ZeroRatePoisson, Poisson b) => FamilyParameters.Of(b, "Q"),   // 0·ln(0/λ) + λ − 0
+        (Poisson, ZeroRatePoisson) => double.PositiveInfinity,
+        (ZeroRatePoisson, ZeroRatePoisson) => 0,
         (Binomial a, Binomial b) when a.N == b.N => KullbackLeibler(a, b),
         (Geometric a, Geometric b) => KullbackLeibler(a, b),
         (NegativeBinomial a, NegativeBinomial b) when a.R == b.R => KullbackLeibler(a, b),

@@ -194,6 +194,7 @@ public static class ClosedFormEntropy
         Geometric x => Of(x),
         Binomial x => Of(x),
         Poisson x => Of(x),
+        ZeroRatePoisson => 0,
         NegativeBinomial x => Of(x),
         _ => null,
     };

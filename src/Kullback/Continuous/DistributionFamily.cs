@@ -53,9 +53,9 @@ public sealed class DistributionFamily
     public static DistributionFamily Pareto { get; } = new("pareto", ["scale", "shape"], false,
         a => new MathNet.Numerics.Distributions.Pareto(Positive(a[0], "scale"), Positive(a[1], "shape")));
 
-    /// <summary>poisson(lambda), λ &gt; 0.</summary>
+    /// <summary>poisson(lambda), λ ≥ 0 (λ = 0: <see cref="ZeroRatePoisson"/>, all mass at 0).</summary>
     public static DistributionFamily Poisson { get; } = new("poisson", ["lambda"], true,
-        a => new MathNet.Numerics.Distributions.Poisson(Positive(a[0], "lambda")));
+        a => a[0] == 0 ? new ZeroRatePoisson() : new MathNet.Numerics.Distributions.Poisson(NonNegative(a[0], "lambda")));
 
     /// <summary>binomial(n, p), n a whole number ≥ 0 (at most 2³¹ − 1), p in [0, 1].</summary>
     public static DistributionFamily Binomial { get; } = new("binomial", ["n", "p"], true,
@@ -102,6 +102,9 @@ public sealed class DistributionFamily
 
     private static double Positive(double v, string name) =>
         v > 0 ? v : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"{name} = {v:R} must be greater than 0"), name);
+
+    private static double NonNegative(double v, string name) =>
+        v >= 0 && double.IsFinite(v) ? v : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"{name} = {v:R} must be finite and ≥ 0"), name);
 
     private static double Probability(double v, string name, bool allowZero) =>
         (allowZero ? v >= 0 : v > 0) && v <= 1

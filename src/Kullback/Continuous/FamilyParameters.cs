@@ -87,6 +87,7 @@ internal static class FamilyParameters
         ContinuousUniform d => $"uniform({Format(d.LowerBound)}, {Format(d.UpperBound)})",
         Pareto d => $"pareto(xₘ = {Format(d.Scale)}, α = {Format(d.Shape)})",
         Poisson d => $"poisson(λ = {Format(d.Lambda)})",
+        ZeroRatePoisson => "poisson(λ = 0)",
         Binomial d => $"binomial(n = {d.N}, p = {Format(d.P)})",
         Geometric d => $"geometric(p = {Format(d.P)})",
         NegativeBinomial d => $"negative binomial(r = {Format(d.R)}, p = {Format(d.P)})",

@@ -64,6 +64,20 @@ public sealed record MeasureSummary
     /// <summary>The indices i with q̂ᵢ &gt; 0 = p̂ᵢ: the outcomes that make D(q‖p) and H(q, p) infinite.</summary>
     public required ImmutableArray<int> QMissingFromP { get; init; }
 
+    /// <summary>
+    /// The measures of <see cref="MoreDefinitions"/> by key (amounts of information in nats, the others without a unit); empty
+    /// unless the summary was computed with <c>all: true</c>. Read them in a unit with <see cref="MeasureDefinition.ValueIn"/>.
+    /// </summary>
+    public ImmutableDictionary<string, double> More { get; init; } = ImmutableDictionary<string, double>.Empty;
+
+    /// <summary>
+    /// The peers' measures beyond <see cref="Definitions"/> (Rényi divergences of orders 0 and ∞, Tsallis and α-divergences,
+    /// Hellinger sums, philentropy's χ² family, Clark, Kumar–Johnson, K-divergence, Taneja, Jensen–Rényi, perplexities,
+    /// Rényi and Tsallis entropies, extropies), keyed as in the shared file <c>measures-more.json</c>: what
+    /// <c>kullback measure --all</c> adds. Their values exist when the summary was computed with <c>all: true</c>.
+    /// </summary>
+    public static IReadOnlyList<MeasureDefinition> MoreDefinitions => MoreMeasures.Definitions;
+
     /// <summary>The Jensen–Shannon distance √JS with JS taken in <paramref name="unit"/> (as scipy's <c>jensenshannon(base=…)</c>).</summary>
     public double JensenShannonDistance(InformationUnit unit) => Math.Sqrt(JensenShannonDivergence.In(unit));
 
@@ -89,7 +103,14 @@ public sealed record MeasureSummary
 
     /// <summary>Computes every measure between <paramref name="p"/> and <paramref name="q"/> (weights, normalised exactly).</summary>
     /// <exception cref="InvalidArgumentException">As for the individual measures: empty, all-zero, negative or non-finite entries, or different lengths.</exception>
-    public static MeasureSummary Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    public static MeasureSummary Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Compute(p, q, all: false);
+
+    /// <summary>Computes every measure between <paramref name="p"/> and <paramref name="q"/>, and with <paramref name="all"/> those of <see cref="MoreDefinitions"/> too.</summary>
+    /// <param name="p">The first distribution (weights, normalised exactly).</param>
+    /// <param name="q">The second.</param>
+    /// <param name="all">Whether to compute <see cref="More"/>.</param>
+    /// <exception cref="InvalidArgumentException">As for the individual measures: empty, all-zero, negative or non-finite entries, or different lengths.</exception>
+    public static MeasureSummary Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> q, bool all)
     {
         var both = Measures.KullbackLeiblerBothDirections(p, q);
         var pMissing = ImmutableArray.CreateBuilder<int>();
@@ -118,6 +139,7 @@ public sealed record MeasureSummary
             PearsonChiSquared = Measures.PearsonChiSquared(p, q),
             PMissingFromQ = pMissing.ToImmutable(),
             QMissingFromP = qMissing.ToImmutable(),
+            More = all ? MoreMeasures.Compute(p, q) : ImmutableDictionary<string, double>.Empty,
         };
     }
 }

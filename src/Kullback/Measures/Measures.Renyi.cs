@@ -10,11 +10,11 @@ public static partial class Measures
     /// </summary>
     /// <param name="p">The true distribution (probabilities or weights of any magnitude, normalised exactly).</param>
     /// <param name="q">The approximation.</param>
-    /// <param name="alpha">The order: finite and &gt; 0. α = 1 gives D(p‖q), the limit as α → 1; α = ½ gives twice the Bhattacharyya distance; α = 2 gives log(1 + χ²).</param>
+    /// <param name="alpha">The order, 0 ≤ α ≤ ∞. α = 1 gives D(p‖q), the limit as α → 1; α = ½ gives twice the Bhattacharyya distance; α = 2 gives log(1 + χ²); α = 0 gives −log Σ_{p̂ᵢ&gt;0} q̂ᵢ (the limit as α → 0 of the sum over p̂ᵢ &gt; 0); α = ∞ gives log maxᵢ p̂ᵢ/q̂ᵢ.</param>
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>
     /// D_α ≥ 0, non-decreasing in α, exactly 0 when p̂ = q̂. +∞ when α &gt; 1 and some p̂ᵢ &gt; 0 has q̂ᵢ = 0, or when the
-    /// sum is 0 (α &lt; 1 and disjoint supports).
+    /// sum is 0 (α &lt; 1 and disjoint supports). D₀ is 0 whenever q's support lies inside p's, and +∞ for disjoint supports.
     /// </returns>
     /// <remarks>
     /// The fused pass: orders ½, 1 and 2 through the Bhattacharyya, Kullback–Leibler and χ² passes, any other order as
@@ -23,19 +23,20 @@ public static partial class Measures
     /// g(x) = ((1+x)^α − 1 − αx)/(α − 1) = φ(1+x) + (1+x)·ln(1+x)·(E(y) − 1), y = (α − 1)·ln(1+x), E(y) = (eʸ − 1)/y,
     /// from the exact relative differences xᵢ. Accuracy degrades as 1/α for α below about 0.01.
     /// </remarks>
-    /// <exception cref="InvalidArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; the lengths differ; or <paramref name="alpha"/> is not finite and positive.</exception>
+    /// <exception cref="InvalidArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; the lengths differ; or <paramref name="alpha"/> is negative or NaN.</exception>
     public static double Renyi(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double alpha, InformationUnit unit = default) =>
         Renyi(p, q, alpha, unit, maxDegreeOfParallelism: -1);
 
     /// <inheritdoc cref="Renyi(ReadOnlySpan{double}, ReadOnlySpan{double}, double, InformationUnit)"/>
     /// <param name="p">The true distribution (probabilities or weights of any magnitude, normalised exactly).</param>
     /// <param name="q">The approximation.</param>
-    /// <param name="alpha">The order: finite and &gt; 0.</param>
+    /// <param name="alpha">The order, 0 ≤ α ≤ ∞.</param>
     /// <param name="unit">The unit of the result.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double Renyi(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double alpha, InformationUnit unit, int maxDegreeOfParallelism)
     {
-        Preconditions.CheckRenyiOrder(alpha, nameof(alpha));
+        Preconditions.CheckOrder(alpha, nameof(alpha));
+        if (alpha == 0 || double.IsPositiveInfinity(alpha)) return unit.FromNats(RenyiLimitNats(p, q, alpha));
         if (p.Length != q.Length || p.IsEmpty) CheckPair(p, q);
         var settings = KernelSettings.WithParallelism(maxDegreeOfParallelism);
         if (TryRenyi(p, q, alpha, settings, out double fast)) return unit.FromNats(fast);
@@ -47,7 +48,8 @@ public static partial class Measures
     /// <inheritdoc cref="Renyi(ReadOnlySpan{double}, ReadOnlySpan{double}, double, InformationUnit, int)"/>
     public static double Renyi(ReadOnlySpan<float> p, ReadOnlySpan<float> q, double alpha, InformationUnit unit = default, int maxDegreeOfParallelism = -1)
     {
-        Preconditions.CheckRenyiOrder(alpha, nameof(alpha));
+        Preconditions.CheckOrder(alpha, nameof(alpha));
+        if (alpha == 0 || double.IsPositiveInfinity(alpha)) return unit.FromNats(RenyiLimitNats(Widen(p), Widen(q), alpha));
         var settings = KernelSettings.WithParallelism(maxDegreeOfParallelism);
         if (p.Length == q.Length && !p.IsEmpty && TryRenyi(p, q, alpha, settings, out double fast)) return unit.FromNats(fast);
         double[] pd = Widen(p), qd = Widen(q);

@@ -47,6 +47,13 @@ internal static class Preconditions
             throw new InvalidArgumentException($"{name} = {Format(alpha)} is not a valid Rényi order: it must be finite and greater than 0.", name);
     }
 
+    /// <summary>An order of a Rényi or Tsallis measure: 0 ≤ α ≤ ∞ (NaN and negative orders refused).</summary>
+    public static void CheckOrder(double alpha, string name)
+    {
+        if (!(alpha >= 0))
+            throw new InvalidArgumentException($"{name} = {Format(alpha)} is not a valid order: it must be 0 or more (∞ included).", name);
+    }
+
     public static void CheckDestination(int destinationLength, int needed, string name)
     {
         if (destinationLength < needed)

@@ -62,15 +62,23 @@ public class ValidationTests
     }
 
     [Theory]
-    [InlineData(0.0)]
     [InlineData(-1.0)]
     [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    public void Renyi_order_must_be_finite_and_positive(double alpha)
+    [InlineData(double.NegativeInfinity)]
+    public void Renyi_order_must_be_non_negative(double alpha)
     {
         var e = Assert.Throws<InvalidArgumentException>(() => Measures.Renyi([0.5, 0.5], [0.4, 0.6], alpha));
         Assert.Equal("alpha", e.ParamName);
-        Assert.Contains("greater than 0", e.Message);
+        Assert.Contains("not a valid order", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renyi_orders_0_and_infinity_are_the_limits()
+    {
+        // D₀ = −ln Σ_{p>0} q = 0 for full supports; D_∞ = ln max p/q = ln(0.5/0.4).
+        Assert.Equal(0.0, Measures.Renyi([0.5, 0.5], [0.4, 0.6], 0));
+        Assert.Equal(Math.Log(1.25), Measures.Renyi([0.5, 0.5], [0.4, 0.6], double.PositiveInfinity), 1e-16);
+        Assert.Equal(Math.Log(2), Measures.Renyi([0.5, 0.5, 0], [0.25, 0.25, 0.5], 0), 1e-16);
     }
 
     [Theory]

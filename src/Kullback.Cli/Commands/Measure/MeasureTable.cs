@@ -15,6 +15,15 @@ internal static class MeasureTable
             table.AddRow(Markup.Escape(d.Key), Markup.Escape(d.Symbol), Numbers.Display(d.ValueIn(s, unit), 10),
                          Markup.Escape(d.UnitName(unit)), Markup.Escape(d.Description));
         console.Write(table);
+        if (!s.More.IsEmpty)
+        {
+            var more = new Table().Border(TableBorder.Rounded).Title("More measures (--all)")
+                .AddColumn("Key").AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Unit").AddColumn("Meaning");
+            foreach (var d in MeasureSummary.MoreDefinitions)
+                more.AddRow(Markup.Escape(d.Key), Markup.Escape(d.Symbol), Numbers.Display(d.ValueIn(s, unit), 10),
+                            Markup.Escape(d.UnitName(unit)), Markup.Escape(d.Description));
+            console.Write(more);
+        }
         if (!s.PMissingFromQ.IsEmpty)
             console.WriteLine($"∞ in D(P‖Q): Q gives probability 0 to {Outcomes(s.PMissingFromQ)}, which P produces, so no finite code for P exists.");
         if (!s.QMissingFromP.IsEmpty)

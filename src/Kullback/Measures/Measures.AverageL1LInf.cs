@@ -1,0 +1,35 @@
+using Kullback.Numerics;
+
+namespace Kullback;
+
+public static partial class Measures
+{
+    /// <summary>
+    /// The average of the city-block and Chebyshev distances (Σ |p̂ᵢ − q̂ᵢ| + maxᵢ |p̂ᵢ − q̂ᵢ|)/2 (philentropy's <c>avg</c>).
+    /// </summary>
+    /// <param name="p">One distribution (probabilities or weights of any magnitude, normalised exactly).</param>
+    /// <param name="q">The other.</param>
+    /// <returns>0 ≤ value ≤ 1.5 (no unit), symmetric, a metric; exactly 0 for p̂ = q̂. Equals TV + max|p̂ᵢ − q̂ᵢ|/2.</returns>
+    /// <remarks>The total variation is taken exactly and the largest difference from the exact differences p̂ᵢ − q̂ᵢ.</remarks>
+    /// <exception cref="InvalidArgumentException">A vector is empty, all zero, or has a NaN, infinite or negative entry; or the lengths differ.</exception>
+    public static double AverageL1LInf(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    {
+        double total = TotalVariation(p, q);
+        var c = new ExactPair(p, q);
+        double largest = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            if (p[i] == 0 && q[i] == 0) continue;
+            var e = c.Entry(i);
+            largest = Math.Max(largest, Math.Abs(Math.ScaleB(c.NormalizedDifference(e.D), -e.Level)));
+        }
+        return total + 0.5 * largest;
+    }
+
+    /// <inheritdoc cref="AverageL1LInf(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+    public static double AverageL1LInf(DiscreteDistribution p, DiscreteDistribution q)
+    {
+        var a = Align(p, q);
+        return AverageL1LInf(a.P.AsSpan(), a.Q.AsSpan());
+    }
+}
