@@ -10,16 +10,16 @@ namespace Kullback.Data.Input;
 /// </summary>
 /// <remarks>
 /// Reference: D. Lemire, "Number parsing at a gigabyte per second", Software: Practice and Experience 51(8), 2021;
-/// N. Mushtak and D. Lemire, "Fast number parsing without fallback", 2023. The table is computed once, exactly, with
-/// <see cref="BigInteger"/>: for q ≥ 0 the leading 128 bits of 5^q; for q &lt; 0 the leading 128 bits of ⌊2^b / 5^−q⌋ + 1.
+/// N. Mushtak and D. Lemire, "Fast number parsing without fallback", 2023. The table (EiselLemire.PowersOfFive.cs) is constant data,
+/// generated and tested exactly (EiselLemireTableTests): for q ≥ 0 the leading 128 bits of 5^q; for q &lt; 0 the leading 128 bits of ⌊2^b / 5^−q⌋ + 1.
 /// </remarks>
-internal static class EiselLemire
+internal static partial class EiselLemire
 {
-    private const int SmallestPowerOfFive = -342;
-    private const int LargestPowerOfFive = 308;
+    internal const int SmallestPowerOfFive = -342;
+    internal const int LargestPowerOfFive = 308;
 
-    /// <summary>Two 64-bit words (high, low) per power q, from <see cref="SmallestPowerOfFive"/> up.</summary>
-    private static readonly ulong[] PowersOfFive = Table();
+    /// <summary>The table, for its test.</summary>
+    internal static ReadOnlySpan<ulong> Table => PowersOfFive;
 
     /// <summary>Computes the double nearest to ±w·10^q.</summary>
     /// <returns>False when it cannot be sure, or the result would be zero, subnormal or infinite.</returns>
@@ -57,34 +57,5 @@ internal static class EiselLemire
         if (power2 >= 0x7FF) return false;   // infinite
         value = BitConverter.UInt64BitsToDouble(mantissa | ((ulong)power2 << 52) | (negative ? 1UL << 63 : 0));
         return true;
-    }
-
-    private static ulong[] Table()
-    {
-        var table = new ulong[2 * (LargestPowerOfFive - SmallestPowerOfFive + 1)];
-        var two128 = BigInteger.One << 128;
-        var two127 = BigInteger.One << 127;
-        for (int q = SmallestPowerOfFive; q <= LargestPowerOfFive; q++)
-        {
-            BigInteger c;
-            if (q < 0)
-            {
-                var power = BigInteger.Pow(5, -q);
-                int z = (int)power.GetBitLength();   // 5^k is never a power of two: 2^(z−1) < 5^k < 2^z
-                int b = q >= -27 ? z + 127 : 2 * z + 128;
-                c = (BigInteger.One << b) / power + 1;
-                while (c >= two128) c >>= 1;
-            }
-            else
-            {
-                c = BigInteger.Pow(5, q);
-                while (c < two127) c <<= 1;
-                while (c >= two128) c >>= 1;
-            }
-            int i = 2 * (q - SmallestPowerOfFive);
-            table[i] = (ulong)(c >> 64);
-            table[i + 1] = (ulong)(c & ulong.MaxValue);
-        }
-        return table;
     }
 }
