@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Kullback.Benchmarks;
 
 /// <summary>
-/// <c>micro MEASURE N [SECONDS]</c>: calls one measure (kl, entropy, js) on random vectors of n doubles for a while and
+/// <c>micro MEASURE N [SECONDS]</c>: calls one measure (kl, entropy, js; klf, entropyf, jsf on floats; logits: one row of
+/// n logits; matrix: 100 × 100 rows of n/100) on random vectors of n doubles for a while and
 /// prints the CPU time per call: a steady loop to run under <c>perf record</c> (with DOTNET_PerfMapEnabled=1) or
 /// <c>perf stat</c>, to see where a call's time goes.
 /// </summary>
@@ -20,6 +21,7 @@ internal static class Micro
         double sp = p.Sum(), sq = q.Sum();
         for (int i = 0; i < n; i++) { p[i] /= sp; q[i] /= sq; }
         float[] pf = Array.ConvertAll(p, x => (float)x), qf = Array.ConvertAll(q, x => (float)x);
+        double[] one = new double[1], matrix = new double[100 * 100];
         Func<double> call = measure switch
         {
             "kl" => () => Measures.KullbackLeibler(p, q),
@@ -28,6 +30,9 @@ internal static class Micro
             "entropyf" => () => Measures.Entropy(pf),
             "js" => () => Measures.JensenShannonDivergence(p, q),
             "jsf" => () => Measures.JensenShannonDivergence(pf, qf),
+            // One batch row of logits on this thread (n logits each side).
+            "logits" => () => { BatchMeasures.KullbackLeiblerFromLogits(p, q, n, one, maxDegreeOfParallelism: 1); return one[0]; },
+            "matrix" => () => { BatchMeasures.KullbackLeiblerMatrix(p, q, n / 100, matrix, maxDegreeOfParallelism: 1); return matrix[0]; },
             _ => throw new ArgumentException($"unknown measure {measure}"),
         };
         double sink = 0;
