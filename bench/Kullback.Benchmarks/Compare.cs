@@ -68,6 +68,7 @@ internal static class Compare
         string directory = Directory.CreateTempSubdirectory("kullback-compare-").FullName;
 
         WarmUp(measured);
+        string loadBefore = LoadAverage();
         var ours = new Dictionary<(int N, string Key), (double Double, double Single)>();
         var readLimit = new Dictionary<(int N, int Arrays), (double Double, double Single)>();
         foreach (int n in sizes)
@@ -83,7 +84,8 @@ internal static class Compare
             readLimit[(n, 2)] = (Seconds(() => ReadLimit<double>(p, q)), Seconds(() => ReadLimit<float>(pf, qf)));
         }
 
-        var pythonRun = Process.Start(new ProcessStartInfo(python, [Path.Combine(AppContext.BaseDirectory, "compare.py"), .. (s_cpuTime ? ["--cpu"] : Array.Empty<string>()), directory, .. sizes.Select(s => s.ToString(CultureInfo.InvariantCulture))])
+        var pythonRun = Process.Start(new ProcessStartInfo(python, [Path.Combine(AppContext.BaseDirectory, "compare.py"), .. (s_cpuTime ? ["--cpu"] : Array.Empty<string>()),
+            .. (only is null ? Array.Empty<string>() : ["--measures", string.Join(',', only)]), directory, .. sizes.Select(s => s.ToString(CultureInfo.InvariantCulture))])
         {
             RedirectStandardOutput = true,
         })!;
@@ -93,7 +95,7 @@ internal static class Compare
         using var doc = JsonDocument.Parse(json);
 
         Console.WriteLine($"CPU: {CpuModel()}, {Environment.ProcessorCount} cores; .NET {Environment.Version}; Vector512 accelerated: {Vector512.IsHardwareAccelerated}; "
-                          + (s_cpuTime ? "times: process CPU time" : "times: wall clock") + $"; load average {LoadAverage()}");
+                          + (s_cpuTime ? "times: process CPU time" : "times: wall clock") + $"; load average {loadBefore} before Kullback's timing, {LoadAverage()} after numpy's");
         Console.WriteLine("ratios: numpy-best time / Kullback time (above 1: Kullback faster); read limit time / Kullback time (1 = as fast as reading the inputs)");
         Console.WriteLine();
         Console.WriteLine($"{"n",10} {"measure",-20} {"double el/s",12} {"×numpy",7} {"×read",6} {"float el/s",12} {"×numpy",7} {"×read",6}  numpy-best (double; float)");

@@ -91,27 +91,33 @@ internal static unsafe class FusedPass
             if (tryClean)
             {
                 var clean = Run<TOp, T, TE, TV, CleanMode>(op, ref p, ref q, block, blockEnd);
-                if (CommitIfClean<TOp, TV>(clean, ref acc)) continue;
+                if (clean.IsClean)
+                {
+                    Commit<TOp>(clean, ref acc);
+                    continue;
+                }
             }
             var masked = Run<TOp, T, TE, TV, MaskedMode>(op, ref p, ref q, block, blockEnd);
-            tryClean = NothingMasked<TOp, TV>(masked);
-            Commit<TOp, TV>(masked, Totals<TOp, TV>(masked), ref acc);
+            tryClean = masked.NothingMasked;
+            Commit<TOp>(masked, ref acc);
         }
         if (whole < end) Tail<TOp, T, TE, TV>(op, ref p, ref q, whole, end, ref acc);
     }
 
     /// <summary>
-    /// One block's vectors. The lanes live in this method's locals (the JIT keeps them in registers: nothing outside
-    /// takes their address) and are returned whole.
+    /// One block's vectors, reduced to its totals and flags. A method of its own (a fresh inlining budget, so that the
+    /// operator and its vector functions are inlined) whose lanes are a local nothing takes the address of: the JIT keeps
+    /// them in registers. (Returning the lanes whole, or passing them to a call, made it spill every lane on every
+    /// iteration and copy 768 bytes per block.)
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Lanes<TV> Run<TOp, T, TE, TV, TMode>(TOp op, ref T p, ref T q, int start, int end)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BlockSums Run<TOp, T, TE, TV, TMode>(TOp op, ref T p, ref T q, int start, int end)
         where TOp : struct, IPassOperator<TOp> where TE : IElements<T> where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         var lanes = Lanes<TV>.Empty;
         for (int i = start; i < end; i += TV.Count)
             Step<TOp, T, TE, TV, TMode>(op, ref p, ref q, (nuint)i, ref lanes);
-        return lanes;
+        return Reduce<TOp, TV, TMode>(lanes);
     }
 
     /// <summary>The last partial vector, read into zero-padded buffers (p = q = 0 adds nothing in the masked loop).</summary>
@@ -124,9 +130,7 @@ internal static unsafe class FusedPass
             bp[k] = TE.At(ref p, (nuint)(start + k));
             bq[k] = TE.At(ref q, (nuint)(start + k));
         }
-        var lanes = Lanes<TV>.Empty;
-        Step<TOp, double, DoubleElements, TV, MaskedMode>(op, ref bp[0], ref bq[0], 0, ref lanes);
-        Commit<TOp, TV>(lanes, Totals<TOp, TV>(lanes), ref acc);
+        Commit<TOp>(Run<TOp, double, DoubleElements, TV, MaskedMode>(op, ref bp[0], ref bq[0], 0, TV.Count), ref acc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -146,68 +150,59 @@ internal static unsafe class FusedPass
     }
 
     /// <summary>
-    /// Commits a block run in the clean loop if it is clean: inputs no smaller than the operator's clean loop allows, the
-    /// operator's own check, and finite sums (a NaN or an infinity anywhere shows in them).
+    /// A block's lanes added across the lanes (the sums the operator uses only) and its flags: inputs below what the
+    /// operator's clean loop allows, a negative input, the operator's own check (clean mode only), +∞ terms, trouble.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool CommitIfClean<TOp, TV>(in Lanes<TV> lanes, ref PassSums acc) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
-    {
-        if (TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero)) || !TOp.IsClean(lanes))
-            return false;
-        var totals = Totals<TOp, TV>(lanes);
-        if (!double.IsFinite(totals.Check)) return false;
-        Commit<TOp, TV>(lanes, totals, ref acc);
-        return true;
-    }
-
-    /// <summary>Whether a masked block had nothing to mask, so that the next may try the clean loop.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool NothingMasked<TOp, TV>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV> =>
-        !TV.AnyBitSet(BelowCleanMinimum<TOp, TV>(lanes) | lanes.InfiniteA | lanes.InfiniteB | lanes.Trouble);
-
-    /// <summary>Lanes whose smallest p or q is below what the operator's clean loop may see.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV BelowCleanMinimum<TOp, TV>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
+    private static BlockSums Reduce<TOp, TV, TMode>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
         var below = TV.Zero;
         if (TOp.CleanMinimumP > 0) below |= TV.LessThan(lanes.MinP, TV.Create(TOp.CleanMinimumP));
         if (TOp.CleanMinimumQ > 0) below |= TV.LessThan(lanes.MinQ, TV.Create(TOp.CleanMinimumQ));
-        return below;
-    }
-
-    /// <summary>A block's lane sums added across the lanes, those the operator uses only.</summary>
-    private readonly record struct BlockTotals(double SumP, double SumQ, double A, double AbsA, double B, double AbsB)
-    {
-        /// <summary>Finite exactly when every total is: NaN or ±∞ in any one shows in it.</summary>
-        public double Check
-        {
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            get => SumP + SumQ + A + B;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static BlockTotals Totals<TOp, TV>(in Lanes<TV> lanes) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV> =>
-        new(TV.Sum(lanes.SumP),
+        return new BlockSums(
+            TV.Sum(lanes.SumP),
             TOp.ReadsQ ? TV.Sum(lanes.SumQ) : 0,
             (TOp.Sums & LaneSums.A) != 0 ? TV.Sum(lanes.A) : 0,
             (TOp.Sums & LaneSums.AbsA) != 0 ? TV.Sum(lanes.AbsA) : 0,
             (TOp.Sums & LaneSums.B) != 0 ? TV.Sum(lanes.B) : 0,
-            (TOp.Sums & LaneSums.AbsB) != 0 ? TV.Sum(lanes.AbsB) : 0);
+            (TOp.Sums & LaneSums.AbsB) != 0 ? TV.Sum(lanes.AbsB) : 0,
+            BelowCleanMinimum: TV.AnyBitSet(below),
+            Negative: TV.AnyBitSet(TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero)),
+            OperatorClean: TMode.Masked || TOp.IsClean(lanes),
+            InfiniteA: TV.AnyBitSet(lanes.InfiniteA),
+            InfiniteB: TV.AnyBitSet(lanes.InfiniteB),
+            Trouble: TV.AnyBitSet(lanes.Trouble));
+    }
+
+    /// <summary>A block's totals and flags (see <see cref="Reduce{TOp, TV, TMode}"/>).</summary>
+    private readonly record struct BlockSums(double SumP, double SumQ, double A, double AbsA, double B, double AbsB,
+                                             bool BelowCleanMinimum, bool Negative, bool OperatorClean, bool InfiniteA, bool InfiniteB, bool Trouble)
+    {
+        /// <summary>Finite exactly when every total is: NaN or ±∞ in any one shows in it.</summary>
+        public double Check => SumP + SumQ + A + B;
+
+        /// <summary>
+        /// A block run in the clean loop may be committed: inputs no smaller than the operator's clean loop allows, none
+        /// negative, the operator's own check, and finite sums (a NaN or an infinity anywhere shows in them).
+        /// </summary>
+        public bool IsClean => !BelowCleanMinimum && !Negative && OperatorClean && double.IsFinite(Check);
+
+        /// <summary>Whether a masked block had nothing to mask, so that the next may try the clean loop.</summary>
+        public bool NothingMasked => !BelowCleanMinimum && !InfiniteA && !InfiniteB && !Trouble;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Commit<TOp, TV>(in Lanes<TV> lanes, in BlockTotals totals, ref PassSums acc) where TOp : struct, IPassOperator<TOp> where TV : struct, ISimd<TV>
+    private static void Commit<TOp>(in BlockSums block, ref PassSums acc) where TOp : struct, IPassOperator<TOp>
     {
-        acc.SumP.Add(totals.SumP);
-        if (TOp.ReadsQ) acc.SumQ.Add(totals.SumQ);
-        if ((TOp.Sums & LaneSums.A) != 0) acc.A.Add(totals.A);
-        if ((TOp.Sums & LaneSums.B) != 0) acc.B.Add(totals.B);
-        acc.AbsA += totals.AbsA;
-        acc.AbsB += totals.AbsB;
-        acc.InfiniteA |= TV.AnyBitSet(lanes.InfiniteA);
-        acc.InfiniteB |= TV.AnyBitSet(lanes.InfiniteB);
+        acc.SumP.Add(block.SumP);
+        if (TOp.ReadsQ) acc.SumQ.Add(block.SumQ);
+        if ((TOp.Sums & LaneSums.A) != 0) acc.A.Add(block.A);
+        if ((TOp.Sums & LaneSums.B) != 0) acc.B.Add(block.B);
+        acc.AbsA += block.AbsA;
+        acc.AbsB += block.AbsB;
+        acc.InfiniteA |= block.InfiniteA;
+        acc.InfiniteB |= block.InfiniteB;
         // A negative input, a NaN or infinite one (or a sum past the largest double), or a lane the operator flagged.
-        acc.NeedsExactPath |= !double.IsFinite(totals.Check)
-                              || TV.AnyBitSet(TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero) | lanes.Trouble);
+        acc.NeedsExactPath |= !double.IsFinite(block.Check) || block.Negative || block.Trouble;
     }
 }
