@@ -29,6 +29,8 @@ internal static class Cookbook
     /// <summary>The code of the recipe <paramref name="key"/> in the calling source file, dedented.</summary>
     public static string Code(string key, [CallerFilePath] string sourceFile = "")
     {
+        // Deterministic (CI) builds map the repository's root to /_/ in the paths the compiler records.
+        if (sourceFile.StartsWith("/_/", StringComparison.Ordinal)) sourceFile = Path.Combine(Root, sourceFile[3..]);
         var lines = File.ReadAllLines(sourceFile);
         int start = Array.FindIndex(lines, l => l.Trim() == $"// recipe: {key}");
         Assert.True(start >= 0, $"{sourceFile} has no '// recipe: {key}' line");

@@ -42,11 +42,11 @@ internal static class EstimatesTable
         if (e.Interval is not { } ci) return text;
         string how = ci.Method == IntervalMethod.Posterior ? "from the NSB posterior"
             : string.Create(CultureInfo.InvariantCulture, $"by {(ci.Method == IntervalMethod.Percentile ? "percentile" : "BCa")} bootstrap ({ci.Resamples:N0} resamples, seed {ci.Seed})");
-        return string.Create(CultureInfo.InvariantCulture, $"{text}, {ci.Level * 100:G4}% interval {Interval(ci, unit)} {how}");
+        return string.Create(CultureInfo.InvariantCulture, $"{text}, {ci.Level * 100:G4}% interval {Interval(ci, unit, 4)} {how}");
     }
 
-    private static string Interval(ConfidenceInterval? ci, InformationUnit unit) =>
-        ci is null ? "—" : $"[{Numbers.Display(ci.Lower.In(unit), 6)}, {Numbers.Display(ci.Upper.In(unit), 6)}]";
+    private static string Interval(ConfidenceInterval? ci, InformationUnit unit, int digits = 6) =>
+        ci is null ? "—" : $"[{Numbers.Display(ci.Lower.In(unit), digits)}, {Numbers.Display(ci.Upper.In(unit), digits)}]";
 
     /// <summary>One sentence on the intervals: method, resamples, seed; and any note.</summary>
     internal static string Describe(CountMeasureEstimates e, InformationUnit unit)
