@@ -306,10 +306,29 @@ internal static class CompareDataQueries
         async Task<int> Time(string name, string sql)
         {
             var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             int rows = 0;
             await foreach (var _ in engine.QueryAsync(sql)) rows++;
-            Console.WriteLine($"{name,-20} {clock.Elapsed.TotalSeconds,8:F3} s  {rows} rows  ({sql.Length} chars)");
+            double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine($"{name,-24} {clock.Elapsed.TotalSeconds,8:F3} s  {used,8:F3} s CPU  {rows} rows  ({sql.Length} chars)");
             return rows;
+        }
+        if (Environment.GetEnvironmentVariable("KULLBACK_QUERIES_ONLY") == "exact")
+        {
+            var p0 = new ColumnPlan(column, ColumnKind.Numeric, ColumnCategory.Real);
+            string v = $"CAST({column} AS DOUBLE)";
+            string pooled = $"SELECT {v} AS x, 0 AS s {engine.FromWhere()} UNION ALL SELECT {v} AS x, 1 AS s {other.FromWhere()}";
+            await Time("grouped", scan.Queries.Grouped(p0, other.FromWhere()));
+            await Time("sorted", $"SELECT x, s FROM ({pooled}) WHERE NOT (x IS NULL OR isnan(x)) ORDER BY x");
+            await Time("sorted count", $"SELECT count(*) FROM (SELECT x, s FROM ({pooled}) WHERE NOT (x IS NULL OR isnan(x)) ORDER BY x)");
+            var allPlans = CompareData.Numeric.Select(c => new ColumnPlan(c, ColumnKind.Numeric, ColumnCategory.Real)).Concat(CompareData.Categorical.Select(c => new ColumnPlan(c, ColumnKind.Categorical, ColumnCategory.Text))).ToList();
+            string ov = scan.Queries.Overview(allPlans);
+            await Time("overview 10", ov);
+            await Time("overview 10 no distinct", ov.Replace("count(DISTINCT", "max(", StringComparison.Ordinal));
+            await Time("distinct numeric only", $"SELECT {string.Join(", ", CompareData.Numeric.Select(c => $"count(DISTINCT {c})"))} {engine.FromWhere()}");
+            await Time("distinct categorical only", $"SELECT {string.Join(", ", CompareData.Categorical.Select(c => $"count(DISTINCT {c})"))} {engine.FromWhere()}");
+            await Time("distinct by sort n_normal", $"SELECT count(*) FROM (SELECT DISTINCT n_normal {engine.FromWhere()})");
+            return;
         }
         await Time("overview", scan.Queries.Overview([plan]));
         var all = CompareData.Numeric.Select(c => new ColumnPlan(c, ColumnKind.Numeric, ColumnCategory.Real)).Concat(CompareData.Categorical.Select(c => new ColumnPlan(c, ColumnKind.Categorical, ColumnCategory.Text))).ToList();

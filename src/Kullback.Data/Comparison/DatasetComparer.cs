@@ -107,8 +107,25 @@ public static class DatasetComparer
         var plan = new ColumnPlan(name, ColumnKind.Numeric, reference.RequireColumn(name).Category);
         var queries = new ScanQueries(SqlSpellings.For(reference.Dialect), reference.FromWhere);
         var accumulator = new TwoSampleAccumulator(referenceColumn.Present, currentColumn.Present);
-        await foreach (var row in reference.QueryAsync(queries.Grouped(plan, current.FromWhere()), cancellationToken).ConfigureAwait(false))
-            accumulator.Add(row.GetDouble(0), row.GetInt64(1), row.GetInt64(2));
+        // Rows of equal values (DuckDB sends each value on its own row; −0 and 0 are one value) are added up first.
+        double value = double.NaN;
+        long r = 0, c = 0;
+        // Sorted without grouping when the values are mostly distinct (more than a quarter of them: then grouping would
+        // shrink the rows by at most a factor of four).
+        bool mostlyDistinct = 4 * ((Int128)referenceColumn.Distinct + currentColumn.Distinct) > (Int128)referenceColumn.Present + currentColumn.Present;
+        await foreach (var row in reference.QueryAsync(queries.Grouped(plan, current.FromWhere(), mostlyDistinct), cancellationToken).ConfigureAwait(false))
+        {
+            double x = row.GetDouble(0);
+            if (x != value)
+            {
+                if (r + c > 0) accumulator.Add(value, r, c);
+                value = x;
+                r = c = 0;
+            }
+            r += row.GetInt64(1);
+            c += row.GetInt64(2);
+        }
+        if (r + c > 0) accumulator.Add(value, r, c);
         return accumulator.Result();
     }
 

@@ -164,6 +164,19 @@ internal sealed class SourceScan
         var columns = _plans.Where(p => p.Kind == ColumnKind.Numeric).Select(p => (p, edges[p.Name])).ToList();
         var result = new Dictionary<string, long[]>(StringComparer.Ordinal);
         if (columns.Count == 0) return result;
+        if (Queries.NumericCountsAsRows)
+        {
+            var all = columns.Select(c => new long[c.Item2.Bins.Length]).ToArray();
+            await foreach (var bin in Engine.QueryAsync(Queries.NumericCounts(columns), cancellationToken).ConfigureAwait(false))
+            {
+                long c = bin.GetInt64(0), b = bin.GetInt64(1);
+                if (c < 0 || c >= all.Length || b < 0 || b >= all[c].Length)
+                    throw new InvalidInputException("the engine put a value in a bin that does not exist.", Engine.Source.Location);
+                all[c][b] = bin.GetInt64(2);
+            }
+            for (int c = 0; c < columns.Count; c++) result[columns[c].p.Name] = all[c];
+            return result;
+        }
         var row = await SingleRowAsync(Queries.NumericCounts(columns), cancellationToken).ConfigureAwait(false);
         int i = 0;
         foreach (var (plan, columnEdges) in columns)

@@ -11,8 +11,12 @@ namespace Kullback.Data.Engines;
 /// <remarks>
 /// DuckDB.NET runs queries synchronously, so each runs on a pool thread; cancellation and the timeout interrupt it
 /// through <c>duckdb_interrupt</c> (<see cref="DuckDBCommand.Cancel"/>), repeated until the query returns, because an
-/// interrupt that arrives before execution starts is forgotten. Extensions are never downloaded
-/// (<c>autoinstall_known_extensions=false</c>); CSV, Parquet and JSON are built into the library.
+/// interrupt that arrives before execution starts is forgotten. Results are streamed (DuckDB.NET's streaming mode):
+/// a long result, such as the pooled sorted values of the exact two-sample statistics, is fetched chunk by chunk and
+/// never held whole, and a read that waits for the next chunk is interrupted in the same way. Insertion order is not
+/// preserved (<c>preserve_insertion_order=false</c>): every query that needs an order says ORDER BY, and DuckDB then
+/// keeps less in memory. Extensions are never downloaded (<c>autoinstall_known_extensions=false</c>); CSV, Parquet and
+/// JSON are built into the library.
 /// </remarks>
 internal sealed class DuckDbEngine : QueryEngineBase
 {
@@ -27,6 +31,7 @@ internal sealed class DuckDbEngine : QueryEngineBase
             DataSource = source.Kind == SourceKind.DuckDbDatabase ? source.Path! : DuckDBConnectionStringBuilder.InMemoryDataSource,
         };
         builder["autoinstall_known_extensions"] = "false";
+        builder["preserve_insertion_order"] = "false";
         if (source.Kind == SourceKind.DuckDbDatabase) builder["access_mode"] = "READ_ONLY";
         if (options.Threads is { } threads) builder["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (options.MemoryLimit is { } memory) builder["memory_limit"] = memory;
@@ -89,10 +94,11 @@ internal sealed class DuckDbEngine : QueryEngineBase
         await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
         var command = _connection.CreateCommand();
         command.CommandText = sql;
+        command.UseStreamingMode = true;
         try
         {
             var reader = await RunInterruptibly(command, () => command.ExecuteReader(), cancellationToken).ConfigureAwait(false);
-            return new Cursor(command, reader, this);
+            return new Cursor(command, reader, this, cancellationToken);
         }
         catch
         {
@@ -165,26 +171,35 @@ internal sealed class DuckDbEngine : QueryEngineBase
         private readonly DuckDBCommand _command;
         private readonly DuckDBDataReader _reader;
         private readonly DuckDbEngine _engine;
+        private readonly Type[] _types;
+        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenRegistration _interrupt;
 
         /// <param name="command">The command, disposed with the cursor.</param>
-        /// <param name="reader">The materialised result.</param>
+        /// <param name="reader">The streamed result.</param>
         /// <param name="engine">The engine, for its faults.</param>
-        public Cursor(DuckDBCommand command, DuckDBDataReader reader, DuckDbEngine engine)
+        /// <param name="cancellationToken">Interrupts a read that is waiting for DuckDB's next chunk.</param>
+        public Cursor(DuckDBCommand command, DuckDBDataReader reader, DuckDbEngine engine, CancellationToken cancellationToken)
         {
             _command = command;
             _reader = reader;
             _engine = engine;
             var columns = new ResultColumn[reader.FieldCount];
+            _types = new Type[columns.Length];
             for (int i = 0; i < columns.Length; i++)
-                columns[i] = new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i), ClrValues.Category(reader.GetFieldType(i)));
+            {
+                _types[i] = reader.GetFieldType(i);
+                columns[i] = new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i), ClrValues.Category(_types[i]));
+            }
             Columns = columns;
+            _interrupt = cancellationToken.Register(() => _ = InterruptUntilDone(command, _closed.Task));
         }
 
         public IReadOnlyList<ResultColumn> Columns { get; }
 
         public ValueTask<ResultRow?> ReadAsync(CancellationToken cancellationToken)
         {
-            // The result is materialised (DuckDB.NET's default, non-streaming mode): reading it is a copy from memory.
+            // Streamed: most reads copy from the current chunk; one at a chunk's end waits for DuckDB to produce the next.
             cancellationToken.ThrowIfCancellationRequested();
             bool more;
             try
@@ -205,7 +220,11 @@ internal sealed class DuckDbEngine : QueryEngineBase
         private ResultValue ReadValue(int ordinal)
         {
             if (_reader.IsDBNull(ordinal)) return ResultValue.Null;
-            if (_reader.GetFieldType(ordinal) == typeof(decimal))
+            // The common numbers read without boxing (a long result, such as the pooled values and counts, is mostly these).
+            var type = _types[ordinal];
+            if (type == typeof(double)) return ResultValue.FromDouble(_reader.GetDouble(ordinal));
+            if (type == typeof(long)) return ResultValue.FromInt64(_reader.GetInt64(ordinal));
+            if (type == typeof(decimal))
             {
                 try { return ResultValue.FromDecimal(_reader.GetDecimal(ordinal)); }
                 catch (OverflowException) { return ResultValue.FromDouble(_reader.GetDouble(ordinal)); }
@@ -215,6 +234,8 @@ internal sealed class DuckDbEngine : QueryEngineBase
 
         public async ValueTask DisposeAsync()
         {
+            await _interrupt.DisposeAsync().ConfigureAwait(false);
+            _closed.TrySetResult();
             await _reader.DisposeAsync().ConfigureAwait(false);
             await _command.DisposeAsync().ConfigureAwait(false);
         }

@@ -49,6 +49,7 @@ public sealed class GoldenSqlTests
         Add("value counts of a boolean", () => queries.ValueCounts(Flag, 3));
         Add("fine counts", () => queries.FineCounts(Amount, [-0.5, 0, 0.25, 7]));
         Add("grouped values of both sides", () => queries.Grouped(Seen, $"FROM {other}"));
+        Add("values of both sides, mostly distinct", () => queries.Grouped(Seen, $"FROM {other}", mostlyDistinct: true));
         return text.ToString();
     }
 

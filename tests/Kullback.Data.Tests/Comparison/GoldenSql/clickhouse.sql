@@ -34,6 +34,10 @@ SELECT b, count(*) AS n FROM (SELECT if(x < 0.25e0, if(x < 0e0, if(x < -0.5e0, 0
 )) AS s WHERE NOT (x IS NULL OR isNaN(x))) AS t GROUP BY b ORDER BY b;
 
 -- grouped values of both sides
-SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 1 AS r, 0 AS c FROM `sales`.`events` WHERE (region = 'NZ'
-) UNION ALL SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 0 AS r, 1 AS c FROM `sales`.`events_now`) AS pooled WHERE NOT (x IS NULL OR isNaN(x)) GROUP BY x ORDER BY x;
+SELECT x, countIf(s = 0) AS r, countIf(s = 1) AS c FROM (SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 0 AS s FROM `sales`.`events` WHERE (region = 'NZ'
+) UNION ALL SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 1 AS s FROM `sales`.`events_now`) AS pooled WHERE NOT (x IS NULL OR isNaN(x)) GROUP BY x ORDER BY x;
+
+-- values of both sides, mostly distinct
+SELECT x, countIf(s = 0) AS r, countIf(s = 1) AS c FROM (SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 0 AS s FROM `sales`.`events` WHERE (region = 'NZ'
+) UNION ALL SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 1 AS s FROM `sales`.`events_now`) AS pooled WHERE NOT (x IS NULL OR isNaN(x)) GROUP BY x ORDER BY x;
 

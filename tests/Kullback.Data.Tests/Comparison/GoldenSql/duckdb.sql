@@ -18,8 +18,9 @@ SELECT v FROM (SELECT v, row_number() OVER (ORDER BY v) AS r FROM (SELECT CAST("
 )) AS s) AS t WHERE r IN (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240, 250, 260, 270, 280, 290, 300, 310, 320, 330, 340, 350, 360, 370, 380, 390, 400) ORDER BY r;
 
 -- numeric counts
-SELECT count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) < 1.5e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 1.5e0 AND CAST("amount" AS DOUBLE) < 2.5e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 2.5e0 AND CAST("amount" AS DOUBLE) < 10000000000e0), count_if(NOT (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) AND CAST("amount" AS DOUBLE) >= 10000000000e0), count_if((CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE)))), count_if(NOT (CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))), count_if((CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE)))) FROM "sales"."events" WHERE (region = 'NZ'
-);
+SELECT 0 AS c, b, count(*) AS n FROM (SELECT CASE WHEN (CAST("amount" AS DOUBLE) IS NULL OR isnan(CAST("amount" AS DOUBLE))) THEN 4 ELSE CASE WHEN CAST("amount" AS DOUBLE) < 2.5e0 THEN CASE WHEN CAST("amount" AS DOUBLE) < 1.5e0 THEN 0 ELSE 1 END ELSE CASE WHEN CAST("amount" AS DOUBLE) < 10000000000e0 THEN 2 ELSE 3 END END END AS b FROM "sales"."events" WHERE (region = 'NZ'
+)) AS t GROUP BY b UNION ALL SELECT 1 AS c, b, count(*) AS n FROM (SELECT CASE WHEN (CAST(epoch("seen at") AS DOUBLE) IS NULL OR isnan(CAST(epoch("seen at") AS DOUBLE))) THEN 1 ELSE 0 END AS b FROM "sales"."events" WHERE (region = 'NZ'
+)) AS t GROUP BY b ORDER BY c, b;
 
 -- value counts
 SELECT v, count(*) AS n FROM (SELECT CAST("colour" AS VARCHAR) AS v FROM "sales"."events" WHERE (region = 'NZ'
@@ -34,6 +35,10 @@ SELECT coalesce(e.b, 0) AS b, count(*) AS n FROM (SELECT CAST("amount" AS DOUBLE
 )) AS s ASOF LEFT JOIN (SELECT unnest(range(1, 5)) AS b, unnest([-0.5e0, 0e0, 0.25e0, 7e0]) AS e) AS e ON s.x >= e.e WHERE NOT (s.x IS NULL OR isnan(s.x)) GROUP BY 1 ORDER BY 1;
 
 -- grouped values of both sides
-SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT CAST(epoch("seen at") AS DOUBLE) AS x, 1 AS r, 0 AS c FROM "sales"."events" WHERE (region = 'NZ'
-) UNION ALL SELECT CAST(epoch("seen at") AS DOUBLE) AS x, 0 AS r, 1 AS c FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR isnan(x)) GROUP BY x ORDER BY x;
+SELECT x, count_if(s = 0) AS r, count_if(s = 1) AS c FROM (SELECT CAST(epoch("seen at") AS DOUBLE) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT CAST(epoch("seen at") AS DOUBLE) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR isnan(x)) GROUP BY x ORDER BY x;
+
+-- values of both sides, mostly distinct
+SELECT x, 1 - s AS r, s AS c FROM (SELECT CAST(epoch("seen at") AS DOUBLE) AS x, CAST(0 AS BIGINT) AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT CAST(epoch("seen at") AS DOUBLE) AS x, CAST(1 AS BIGINT) AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR isnan(x)) ORDER BY x;
 

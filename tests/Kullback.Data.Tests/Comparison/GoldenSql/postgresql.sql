@@ -34,6 +34,10 @@ SELECT b, count(*) AS n FROM (SELECT width_bucket(x, ARRAY[-0.5e0, 0e0, 0.25e0, 
 )) AS s WHERE NOT (x IS NULL OR (x = 'NaN'::float8))) AS t GROUP BY b ORDER BY b;
 
 -- grouped values of both sides
-SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 1 AS r, 0 AS c FROM "sales"."events" WHERE (region = 'NZ'
-) UNION ALL SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 0 AS r, 1 AS c FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR (x = 'NaN'::float8)) GROUP BY x ORDER BY x;
+SELECT x, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c FROM (SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR (x = 'NaN'::float8)) GROUP BY x ORDER BY x;
+
+-- values of both sides, mostly distinct
+SELECT x, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c FROM (SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR (x = 'NaN'::float8)) GROUP BY x ORDER BY x;
 

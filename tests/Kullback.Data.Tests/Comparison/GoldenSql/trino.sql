@@ -30,6 +30,10 @@ SELECT b, count(*) AS n FROM (SELECT width_bucket(x, ARRAY[-0.5e0, 0e0, 0.25e0, 
 )) AS s WHERE NOT (x IS NULL OR is_nan(x))) AS t GROUP BY b ORDER BY b;
 
 -- grouped values of both sides
-SELECT x, sum(r) AS r, sum(c) AS c FROM (SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 1 AS r, 0 AS c FROM "sales"."events" WHERE (region = 'NZ'
-) UNION ALL SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 0 AS r, 1 AS c FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR is_nan(x)) GROUP BY x ORDER BY x;
+SELECT x, count_if(s = 0) AS r, count_if(s = 1) AS c FROM (SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR is_nan(x)) GROUP BY x ORDER BY x;
+
+-- values of both sides, mostly distinct
+SELECT x, count_if(s = 0) AS r, count_if(s = 1) AS c FROM (SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR is_nan(x)) GROUP BY x ORDER BY x;
 
