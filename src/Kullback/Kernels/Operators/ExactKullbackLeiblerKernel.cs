@@ -35,27 +35,7 @@ internal static class ExactKullbackLeiblerKernel
         TV x = TV.Max(TV.Create(-1.0), d / (s.SpHi * b));
         TV qHat = b * s.InverseSq;
 
-        // Near x = 0: φ(1 + x) = x²·Σⱼ (−1)ʲ xʲ/((j + 1)(j + 2)), j ≤ 13 (truncation below 10⁻²⁰ relative at |x| = 0.05).
-        TV series = TV.FusedMultiplyAdd(TV.Create(-1.0 / 210), x, TV.Create(1.0 / 182));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 156));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(1.0 / 132));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 110));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(1.0 / 90));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 72));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(1.0 / 56));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 42));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(1.0 / 30));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 20));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(1.0 / 12));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 6));
-        series = TV.FusedMultiplyAdd(series, x, TV.Create(0.5));
-        series = x * x * series;
-
-        // Moderate x: (1 + x)·log1p(x) − x, with log1p(x) = ln u − ((u − 1) − x)/u, u = 1 + x rounded.
-        TV u = one + x;
-        TV log1p = TV.Log(u) - (u - one - x) / u;
-        TV moderate = u * log1p - x;
-        TV near = qHat * TV.Max(TV.Zero, TV.Select(TV.LessThan(TV.Abs(x), TV.Create(0.05)), series, moderate));
+        TV near = qHat * PhiTerms.NearOne(x);   // φ(1 + x): its series near x = 0, (1 + x)·log1p(x) − x beyond
 
         // Far from p̂ = q̂: p̂·ln(p̂/q̂) − (p̂ − q̂).
         TV far = TV.Max(TV.Zero, a * s.InverseSp * logRatio - d * s.InverseSp * s.InverseSq);
