@@ -59,7 +59,7 @@ internal sealed class KdTree
             BuildY();
         }
         else
-            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, BuildX, BuildY);
+            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism < 0 ? Environment.ProcessorCount : maxDegreeOfParallelism }, BuildX, BuildY);
         return (treeX!, treeY!);
     }
 
