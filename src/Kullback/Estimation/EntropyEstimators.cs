@@ -70,7 +70,10 @@ public static class EntropyEstimators
         {
             var copy = counts.ToArray();
             var jackknifeEvaluator = new EntropyEvaluator(estimator, total - 1, k);
-            ci = CountBootstrap.OneSample(copy, value, evaluator.Evaluate, jackknifeEvaluator.Evaluate, interval, plugIn);
+            // NSB's K bounds the outcomes a resample may show: it is resampled from the observed ones alone.
+            double[]? population = estimator == EntropyEstimator.Nsb ? null : EstimatedPopulation.Of(counts);
+            double resampledValue = population is null ? plugIn : Measures.Entropy(population);
+            ci = CountBootstrap.OneSample(copy, value, evaluator.Evaluate, jackknifeEvaluator.Evaluate, interval, resampledValue, population);
         }
         return new EntropyEstimate(estimator, Information.FromNats(value), Information.FromNats(plugIn), total, observed, k, posterior, ci);
     }

@@ -86,6 +86,9 @@ public static class KullbackLeiblerEstimators
         return (observed - 1) / (2.0 * n) + Math.Max(0, ratios - 1) / (2.0 * m);
     }
 
+    /// <summary>The estimator as a statistic of two count vectors of <paramref name="length"/> categories, with scratch of its own (one per thread).</summary>
+    internal static TwoSampleStatistic StatisticOf(int length, DivergenceEstimator estimator) => new Statistic(length, estimator).Evaluate;
+
     /// <summary>The chosen estimator on any counts, with its scratch vectors (one per estimate, reused by every replicate).</summary>
     private sealed class Statistic(int length, DivergenceEstimator estimator)
     {

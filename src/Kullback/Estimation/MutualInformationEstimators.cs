@@ -62,6 +62,9 @@ public static class MutualInformationEstimators
     /// <summary>(m_XY − m_X − m_Y + 1)/(2N).</summary>
     private static double Bias(int cells, int rows, int columns, long n) => (cells - rows - columns + 1) / (2.0 * n);
 
+    /// <summary>The estimator as a statistic of a rows × columns table (row-major), with scratch of its own (one per thread).</summary>
+    internal static CountStatistic StatisticOf(int rows, int columns, DivergenceEstimator estimator) => new Statistic(rows, columns, estimator).Evaluate;
+
     /// <summary>The chosen estimator on any table of the shape, with its scratch vectors.</summary>
     private sealed class Statistic(int rows, int columns, DivergenceEstimator estimator)
     {
