@@ -27,7 +27,11 @@ namespace Kullback.Estimation;
 /// (Efron and Tibshirani's several-sample form). The corrected estimate's replicates are moved by (estimate − plug-in),
 /// as the plug-in is the true divergence between the distributions resampled from (see <see cref="EntropyEstimators"/>).
 /// Where the plug-in is infinite, the percentile interval is given and
-/// the interval says so. The permutation test (<see cref="PermutationTest"/>, which relabels grouped counts) counts
+/// the interval says so. Measured coverage of the 95% BCa interval around Miller–Madow (1,000 seeded pairs of samples,
+/// README): 96.0% for Zipf(20) against a perturbed Zipf(20) at N = M = 5,000, and 96–100% that the interval reaches 0
+/// when P = Q or nearly; where Q's sample misses categories P's shows, the estimate is +∞ and the interval cannot
+/// hold a finite truth (teeth against binomial(10, 0.544): 99%, 89% and 15% of samples infinite at N = 50, 500 and
+/// 5,000, covered 7%, 11%, 84%). The permutation test (<see cref="PermutationTest"/>, which relabels grouped counts) counts
 /// an infinite statistic as the largest value.
 /// </para>
 /// </remarks>

@@ -22,7 +22,9 @@ namespace Kullback.Estimation;
 /// <para>
 /// The interval resamples the table's cells (one multinomial draw of N) and takes BCa's acceleration from the jackknife
 /// over cells; the corrected estimate's replicates are moved by (estimate − plug-in), the true I of the table resampled
-/// from (see <see cref="EntropyEstimators"/>).
+/// from (see <see cref="EntropyEstimators"/>). Measured coverage of the 95% BCa interval around Miller–Madow (1,000
+/// seeded tables, README) for a dependent 3 × 4 table: 90.6%, 94.4% and 94.8% at N = 50, 500 and 5,000. At I = 0 every
+/// bound is ≥ 0, so covering means a lower bound of 0: 96–100% of intervals reach 0 for an independent table.
 /// </para>
 /// </remarks>
 public static class MutualInformationEstimators
