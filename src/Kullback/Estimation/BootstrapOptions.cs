@@ -6,7 +6,8 @@ namespace Kullback.Estimation;
 /// <remarks>
 /// Replicates resample the counts, not the observations: a multinomial draw of N over the observed categories with
 /// probabilities nᵢ/N (conditional binomial draws, one per category), so the cost grows with the number of categories,
-/// not with N. The random numbers come from <see cref="Random(int)"/> with <see cref="Seed"/>: the same seed gives the
+/// not with N. An entropy's replicates come from Chao's estimated population instead when some category is seen once
+/// (see <see cref="EntropyEstimators"/>). The random numbers come from <see cref="Random(int)"/> with <see cref="Seed"/>: the same seed gives the
 /// same interval.
 /// </remarks>
 public sealed record BootstrapOptions

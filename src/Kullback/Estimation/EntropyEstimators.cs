@@ -18,13 +18,20 @@ namespace Kullback.Estimation;
 /// counts vector: every listed category, seen or not, is taken as possible, and no others.
 /// </para>
 /// <para>
-/// Intervals (<see cref="BootstrapOptions"/>): replicates are multinomial resamples of the counts with probabilities
-/// nᵢ/N; BCa takes its acceleration from the jackknife, which for counts is one leave-one-out value per observed
-/// category, weighted by its count. In the resampled world the true entropy is the plug-in Ĥ of the data, so for the
-/// corrected estimators the replicates are moved by (estimate − Ĥ) before their quantiles are taken: they then spread
+/// Intervals (<see cref="BootstrapOptions"/>): replicates are multinomial resamples of N; BCa takes its acceleration
+/// from the jackknife, which for counts is one leave-one-out value per observed category, weighted by its count. When
+/// no category is seen once (or one is, and none twice), the resamples come from the empirical distribution nᵢ/N,
+/// whose true entropy is the plug-in Ĥ. Otherwise outcomes have probably gone unseen, and the empirical distribution, which has none,
+/// would make every estimator look less biased in the bootstrap world than it is: the resamples then come from Chao's
+/// estimated population (Chao, Wang and Jost 2013: the observed frequencies shrunk by the Good–Turing missing mass,
+/// which is spread over the f̂₀ = f₁²/(2f₂) outcomes estimated unseen), whose true entropy H̃ is computed exactly.
+/// The replicates are moved by (estimate − Ĥ), or (estimate − H̃), before their quantiles are taken: they then spread
 /// around the estimate as the estimator's errors spread around the truth. (Without that, the bootstrap takes the
 /// correction for a bias and corrects it twice: BCa around Miller–Madow covered 62% of 1,000 samples of 50 space
-/// worms instead of 93%; see the README's coverage table.) <see cref="IntervalMethod.Posterior"/> is NSB's own posterior interval.
+/// worms instead of 93%.) In 1,000 samples of 50 draws from Zipf's law over 20 outcomes, Grassberger's BCa interval
+/// covered 90.0% with the empirical resamples and 93.3% with the estimated population; 500 of 200 outcomes, 90.0% and
+/// 92.9% (the README's coverage table). NSB, whose K bounds the outcomes a resample may show, is resampled from the
+/// empirical distribution. <see cref="IntervalMethod.Posterior"/> is NSB's own posterior interval.
 /// </para>
 /// </remarks>
 public static class EntropyEstimators
@@ -70,7 +77,10 @@ public static class EntropyEstimators
         {
             var copy = counts.ToArray();
             var jackknifeEvaluator = new EntropyEvaluator(estimator, total - 1, k);
-            ci = CountBootstrap.OneSample(copy, value, evaluator.Evaluate, jackknifeEvaluator.Evaluate, interval, plugIn);
+            // NSB's K bounds the outcomes a resample may show: it is resampled from the observed ones alone.
+            double[]? population = estimator == EntropyEstimator.Nsb ? null : EstimatedPopulation.Of(counts);
+            double resampledValue = population is null ? plugIn : Measures.Entropy(population);
+            ci = CountBootstrap.OneSample(copy, value, evaluator.Evaluate, jackknifeEvaluator.Evaluate, interval, resampledValue, population);
         }
         return new EntropyEstimate(estimator, Information.FromNats(value), Information.FromNats(plugIn), total, observed, k, posterior, ci);
     }

@@ -27,7 +27,11 @@ namespace Kullback.Estimation;
 /// (Efron and Tibshirani's several-sample form). The corrected estimate's replicates are moved by (estimate − plug-in),
 /// as the plug-in is the true divergence between the distributions resampled from (see <see cref="EntropyEstimators"/>).
 /// Where the plug-in is infinite, the percentile interval is given and
-/// the interval says so. The permutation test (<see cref="PermutationTest"/>, which relabels grouped counts) counts
+/// the interval says so. Measured coverage of the 95% BCa interval around Miller–Madow (1,000 seeded pairs of samples,
+/// README): 96.0% for Zipf(20) against a perturbed Zipf(20) at N = M = 5,000, and 96–100% that the interval reaches 0
+/// when P = Q or nearly; where Q's sample misses categories P's shows, the estimate is +∞ and the interval cannot
+/// hold a finite truth (teeth against binomial(10, 0.544): 99%, 89% and 15% of samples infinite at N = 50, 500 and
+/// 5,000, covered 7%, 11%, 84%). The permutation test (<see cref="PermutationTest"/>, which relabels grouped counts) counts
 /// an infinite statistic as the largest value.
 /// </para>
 /// </remarks>
@@ -85,6 +89,9 @@ public static class KullbackLeiblerEstimators
         // Σ p̂ᵢ/q̂ᵢ ≥ Σ p̂ᵢ = 1 as every q̂ᵢ ≤ 1: a sum that rounds below 1 is 1 (else a single category, p̂ = q̂ = 1, would get −1e-18).
         return (observed - 1) / (2.0 * n) + Math.Max(0, ratios - 1) / (2.0 * m);
     }
+
+    /// <summary>The estimator as a statistic of two count vectors of <paramref name="length"/> categories, with scratch of its own (one per thread).</summary>
+    internal static TwoSampleStatistic StatisticOf(int length, DivergenceEstimator estimator) => new Statistic(length, estimator).Evaluate;
 
     /// <summary>The chosen estimator on any counts, with its scratch vectors (one per estimate, reused by every replicate).</summary>
     private sealed class Statistic(int length, DivergenceEstimator estimator)

@@ -22,7 +22,9 @@ namespace Kullback.Estimation;
 /// <para>
 /// The interval resamples the table's cells (one multinomial draw of N) and takes BCa's acceleration from the jackknife
 /// over cells; the corrected estimate's replicates are moved by (estimate − plug-in), the true I of the table resampled
-/// from (see <see cref="EntropyEstimators"/>).
+/// from (see <see cref="EntropyEstimators"/>). Measured coverage of the 95% BCa interval around Miller–Madow (1,000
+/// seeded tables, README) for a dependent 3 × 4 table: 90.6%, 94.4% and 94.8% at N = 50, 500 and 5,000. At I = 0 every
+/// bound is ≥ 0, so covering means a lower bound of 0: 96–100% of intervals reach 0 for an independent table.
 /// </para>
 /// </remarks>
 public static class MutualInformationEstimators
@@ -61,6 +63,9 @@ public static class MutualInformationEstimators
 
     /// <summary>(m_XY − m_X − m_Y + 1)/(2N).</summary>
     private static double Bias(int cells, int rows, int columns, long n) => (cells - rows - columns + 1) / (2.0 * n);
+
+    /// <summary>The estimator as a statistic of a rows × columns table (row-major), with scratch of its own (one per thread).</summary>
+    internal static CountStatistic StatisticOf(int rows, int columns, DivergenceEstimator estimator) => new Statistic(rows, columns, estimator).Evaluate;
 
     /// <summary>The chosen estimator on any table of the shape, with its scratch vectors.</summary>
     private sealed class Statistic(int rows, int columns, DivergenceEstimator estimator)
