@@ -144,7 +144,7 @@ public class DivergenceCoverageSimulationTests(ITestOutputHelper output)
         double truth = pair.Divergence;
         int k = pair.P.Probabilities.Length;
         var tally = new Tally(Estimators.Length, repetitions);
-        Parallel.For(0, repetitions, r =>
+        Parallel.For(0, repetitions, EntropyCoverageSimulationTests.OneThreadPerCore, r =>
         {
             var random = new Random(2_000_003 * (int)n + r);
             long[] p = pair.P.Draw(random, n), q = pair.Q.Draw(random, n);
@@ -162,7 +162,7 @@ public class DivergenceCoverageSimulationTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         double truth = table.MutualInformation;
         var tally = new Tally(Estimators.Length, repetitions);
-        Parallel.For(0, repetitions, r =>
+        Parallel.For(0, repetitions, EntropyCoverageSimulationTests.OneThreadPerCore, r =>
         {
             var random = new Random(3_000_017 * (int)n + r);
             long[] counts = table.Joint.Draw(random, n);

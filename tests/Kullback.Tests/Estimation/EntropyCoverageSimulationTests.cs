@@ -14,6 +14,12 @@ namespace Kullback.Tests.Estimation;
 public class EntropyCoverageSimulationTests(ITestOutputHelper output)
 {
     internal const int Repetitions = 1000;
+
+    /// <summary>
+    /// One thread per core for the repetitions: Parallel.For left unbounded keeps asking the pool for threads while the
+    /// long repetitions run, and the pool adds one every half second (180 threads, a load average of 100, other work starved).
+    /// </summary>
+    internal static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
     internal const int Resamples = 1000;
     private const double Level = 0.95;
 
@@ -40,7 +46,7 @@ public class EntropyCoverageSimulationTests(ITestOutputHelper output)
         var populationPercentile = new bool[Bootstrapped.Length, repetitions];
         var populationBca = new bool[Bootstrapped.Length, repetitions];
         var posterior = new bool[Bootstrapped.Length + 1, repetitions];
-        Parallel.For(0, repetitions, r =>
+        Parallel.For(0, repetitions, OneThreadPerCore, r =>
         {
             var random = new Random(1_000_003 * (int)n + r);
             long[] counts = truth.Draw(random, n);
