@@ -139,9 +139,12 @@ internal static unsafe class FusedPass
     {
         TV vp = TE.Load<TV>(ref p, i);
         TV vq = TOp.ReadsQ ? TE.Load<TV>(ref q, i) : vp;
-        lanes.SumP += vp;
-        lanes.MinP = TV.Min(lanes.MinP, vp);
-        if (TOp.ReadsQ)
+        if (TOp.TracksInputs)
+        {
+            lanes.SumP += vp;
+            lanes.MinP = TV.Min(lanes.MinP, vp);
+        }
+        if (TOp.ReadsQ && TOp.TracksInputs)
         {
             lanes.SumQ += vq;
             lanes.MinQ = TV.Min(lanes.MinQ, vq);

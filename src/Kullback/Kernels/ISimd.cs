@@ -40,6 +40,12 @@ internal interface ISimd<TSelf> where TSelf : struct, ISimd<TSelf>
     static abstract TSelf Abs(TSelf a);
     static abstract TSelf Sqrt(TSelf a);
 
+    /// <summary>
+    /// 1/a to at least 14 bits (AVX-512's <c>vrcp14pd</c>; the exact quotient where that is not available): for a
+    /// correction term whose own size is an ulp of the result, never for a value the result is made of.
+    /// </summary>
+    static abstract TSelf ReciprocalEstimate(TSelf a);
+
     /// <summary>ln a: within 2 ulps (the kernels' bounds allow 4 ulps relative plus 2⁻⁵³ absolute); −∞ at 0, NaN below.</summary>
     static abstract TSelf Log(TSelf a);
 
