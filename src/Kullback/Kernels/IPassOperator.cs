@@ -52,4 +52,7 @@ internal enum LaneSums
     AbsA = 2,
     B = 4,
     AbsB = 8,
+
+    /// <summary>The lane maximum <see cref="Lanes{TV}.Max"/> (exact terms in <see cref="PairTermsPass"/> only).</summary>
+    Max = 16,
 }

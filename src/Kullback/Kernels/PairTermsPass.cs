@@ -76,7 +76,7 @@ internal static unsafe class PairTermsPass
     /// terms) whose lanes and scales are locals nothing takes the address of, so the JIT keeps them in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (double A, double B, bool Infinite) Block<TTerms, TV>(PairScaling c, ref double p, ref double q, int start, int end)
+    private static (double A, double B, double Max, bool Infinite) Block<TTerms, TV>(PairScaling c, ref double p, ref double q, int start, int end)
         where TTerms : struct, IExactTerms where TV : struct, ISimd<TV>
     {
         var scales = new PairScales<TV>(c.Sp.Hi, c.Sp.Lo, c.Sq.Hi, c.Sq.Lo, 1 / c.Sp.Hi, 1 / c.Sq.Hi, c.LogScale);
@@ -84,12 +84,22 @@ internal static unsafe class PairTermsPass
         var lanes = new Lanes<TV>();
         for (int i = start; i < end; i += TV.Count)
             TTerms.Add(TV.Load(ref p, (nuint)i) * p1 * p2, TV.Load(ref q, (nuint)i) * q1 * q2, scales, ref lanes);
-        return (TV.Sum(lanes.A), (TTerms.Sums & LaneSums.B) != 0 ? TV.Sum(lanes.B) : 0, TV.AnyBitSet(lanes.InfiniteA));
+        return (TV.Sum(lanes.A), (TTerms.Sums & LaneSums.B) != 0 ? TV.Sum(lanes.B) : 0,
+                (TTerms.Sums & LaneSums.Max) != 0 ? LargestLane(lanes.Max) : 0, TV.AnyBitSet(lanes.InfiniteA));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Commit((double A, double B, bool Infinite) block, ref PassSums acc)
+    private static double LargestLane<TV>(TV v) where TV : struct, ISimd<TV>
     {
+        double largest = 0;
+        for (int lane = 0; lane < TV.Count; lane++) largest = Math.Max(largest, TV.Element(v, lane));
+        return largest;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Commit((double A, double B, double Max, bool Infinite) block, ref PassSums acc)
+    {
+        acc.Max = Math.Max(acc.Max, block.Max);
         acc.A.Add(block.A);
         acc.B.Add(block.B);
         acc.InfiniteA |= block.Infinite;

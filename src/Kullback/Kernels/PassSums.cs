@@ -12,6 +12,9 @@ internal struct PassSums
 {
     public NeumaierSum SumP, SumQ, A, B;
     public double AbsA, AbsB;
+
+    /// <summary>The largest value the terms put in <see cref="Lanes{TV}.Max"/> (0 if none), when they ask for it.</summary>
+    public double Max;
     public bool InfiniteA, InfiniteB, NeedsExactPath;
 
     /// <summary>The number of elements.</summary>
@@ -34,6 +37,7 @@ internal struct PassSums
         B.Add(other.B.Total);
         AbsA += other.AbsA;
         AbsB += other.AbsB;
+        Max = Math.Max(Max, other.Max);
         InfiniteA |= other.InfiniteA;
         InfiniteB |= other.InfiniteB;
         NeedsExactPath |= other.NeedsExactPath;

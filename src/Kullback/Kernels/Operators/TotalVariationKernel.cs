@@ -80,3 +80,20 @@ internal readonly struct TotalVariationExactTerms : IExactTerms
         lanes.B += d;
     }
 }
+
+/// <summary>
+/// The terms of avg(L₁, L∞): A = Σ |d| and, in <see cref="Lanes{TV}.Max"/>, maxᵢ |d| of the exact differences
+/// d = a·Sq − b·Sp (so TV = ½·A/(Sp·Sq) and max|p̂ − q̂| = max|d|/(Sp·Sq)), for <see cref="PairTermsPass"/>.
+/// </summary>
+internal readonly struct AverageL1LInfExactTerms : IExactTerms
+{
+    public static LaneSums Sums => LaneSums.A | LaneSums.Max;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add<TV>(TV a, TV b, in PairScales<TV> scales, ref Lanes<TV> lanes) where TV : struct, ISimd<TV>
+    {
+        TV size = TV.Abs(scales.Difference(a, b));
+        lanes.A += size;
+        lanes.Max = TV.Max(lanes.Max, size);
+    }
+}
