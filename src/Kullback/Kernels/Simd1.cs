@@ -33,6 +33,8 @@ internal readonly struct Simd1(double v) : ISimd<Simd1>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Log(Simd1 a) => new(Math.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Exp(Simd1 a) => new(Math.Exp(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Min(Simd1 a, Simd1 b) => new(a.V < b.V ? a.V : b.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 MaxOfBits(Simd1 a, Simd1 b) => Bits(a) >= Bits(b) ? a : b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 MinOfBitsLessOne(Simd1 minimum, Simd1 a) => FromBits((long)Math.Min((ulong)Bits(minimum), (ulong)Bits(a) - 1));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Max(Simd1 a, Simd1 b) => new(a.V > b.V ? a.V : b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 LessThan(Simd1 a, Simd1 b) => Mask(a.V < b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 GreaterThan(Simd1 a, Simd1 b) => Mask(a.V > b.V);

@@ -34,6 +34,8 @@ internal readonly struct Simd256(Vector256<double> v) : ISimd<Simd256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Log(Simd256 a) => new(Vector256.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Exp(Simd256 a) => new(Vector256.Exp(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Min(Simd256 a, Simd256 b) => new(Vector256.MinNative(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 MaxOfBits(Simd256 a, Simd256 b) => new(Vector256.Max(a.V.AsInt64(), b.V.AsInt64()).AsDouble());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 MinOfBitsLessOne(Simd256 minimum, Simd256 a) => new(Vector256.Min(minimum.V.AsUInt64(), a.V.AsUInt64() - Vector256<ulong>.One).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Max(Simd256 a, Simd256 b) => new(Vector256.MaxNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 LessThan(Simd256 a, Simd256 b) => new(Vector256.LessThan(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 GreaterThan(Simd256 a, Simd256 b) => new(Vector256.GreaterThan(a.V, b.V));

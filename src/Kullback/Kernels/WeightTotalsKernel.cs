@@ -6,13 +6,13 @@ namespace Kullback.Kernels;
 
 /// <summary>
 /// One vectorised read of a weight vector giving its <see cref="WeightTotals"/>: Σx by per-lane TwoSum (lanes renormalised
-/// every block, as <see cref="ScaledSumKernel"/>, so the error stays below n·u² of the sum), the largest, smallest and
-/// smallest positive entries; split across cores for long inputs. It replaces the element-by-element checks and the two
+/// every block, as <see cref="ScaledSumKernel"/>, so the error stays below n·u² of the sum), the largest and the smallest
+/// positive entries and the sign bits; split across cores for long inputs. It replaces the element-by-element checks and the two
 /// reads of <see cref="ScaledWeights.Of"/> on the fast exact paths.
 /// </summary>
 internal static unsafe class WeightTotalsKernel
 {
-    /// <summary>The totals of <paramref name="x"/> (any content: NaN shows in the sum, a negative entry in the minimum).</summary>
+    /// <summary>The totals of <paramref name="x"/> (any content: NaN and ±∞ show in the sum, a negative entry in the signs).</summary>
     public static WeightTotals Of(ReadOnlySpan<double> x, KernelSettings settings)
     {
         var width = settings.Width.Resolve();
@@ -35,8 +35,10 @@ internal static unsafe class WeightTotalsKernel
 
     private static WeightTotals Range<TV>(ref double x, int start, int end) where TV : struct, ISimd<TV>
     {
-        TV infinity = TV.Create(double.PositiveInfinity);
-        TV hi = TV.Zero, lo = TV.Zero, max = -infinity, min = infinity, minPositive = infinity;
+        // The floating-point units carry the TwoSum; the maximum, the least positive entry
+        // and the sign bits go to the integer units, on the bit patterns (non-negative doubles order as integers).
+        TV minusOne = TV.Create(-1.0);
+        TV hi = TV.Zero, lo = TV.Zero, max = TV.Zero, signs = TV.Zero, minPositiveLessOne = TV.Create(BitConverter.Int64BitsToDouble(-1));
         int i = start;
         while (i + TV.Count <= end)
         {
@@ -44,22 +46,24 @@ internal static unsafe class WeightTotalsKernel
             for (; i <= blockEnd; i += TV.Count)
             {
                 TV v = TV.Load(ref x, (nuint)i);
-                TV t = hi + v, back = t - hi;
-                lo += (hi - (t - back)) + (v - back);   // TwoSum: hi + v = t + error exactly
+                // TwoSum, hi + v = t + error exactly, with four of its subtractions as a − b = fma(b, −1, a) (the same
+                // single rounding) on the multipliers: the adders, which bound this loop, take three operations, not seven.
+                TV t = hi + v, back = TV.FusedMultiplyAdd(hi, minusOne, t);
+                lo += TV.FusedMultiplyAdd(TV.FusedMultiplyAdd(back, minusOne, t), minusOne, hi) + TV.FusedMultiplyAdd(back, minusOne, v);
                 hi = t;
-                max = TV.Max(max, v);
-                min = TV.Min(min, v);
-                minPositive = TV.Min(minPositive, TV.Select(TV.GreaterThanZero(v), v, infinity));
+                max = TV.MaxOfBits(max, v);
+                signs |= v;
+                minPositiveLessOne = TV.MinOfBitsLessOne(minPositiveLessOne, v);
             }
             TV renormalised = hi + lo;   // hi + lo with |lo| ≤ ulp(hi)/2 again, so the next block's errors are taken against a clean hi
             lo -= renormalised - hi;
             hi = renormalised;
         }
-        var totals = AcrossLanes(hi, lo, max, min, minPositive);
+        var totals = AcrossLanes(hi, lo, max, signs, minPositiveLessOne);
         for (; i < end; i++)
         {
             double v = Unsafe.Add(ref x, (nuint)i);
-            totals = totals.Merge(new WeightTotals(new DoubleDouble(v, 0), v, v, v > 0 ? v : double.PositiveInfinity));
+            totals = totals.Merge(new WeightTotals(new DoubleDouble(v, 0), v, v > 0 ? v : double.PositiveInfinity, double.IsNegative(v)));
         }
         return totals;
     }
@@ -69,12 +73,16 @@ internal static unsafe class WeightTotalsKernel
     /// accumulated made the JIT keep them in memory, with a store and a load per vector.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeightTotals AcrossLanes<TV>(TV hi, TV lo, TV max, TV min, TV minPositive) where TV : struct, ISimd<TV>
+    private static WeightTotals AcrossLanes<TV>(TV hi, TV lo, TV max, TV signs, TV minPositiveLessOne) where TV : struct, ISimd<TV>
     {
         var totals = WeightTotals.Empty;
         for (int lane = 0; lane < TV.Count; lane++)
-            totals = totals.Merge(new WeightTotals(new DoubleDouble(TV.Element(hi, lane), 0) + TV.Element(lo, lane),
-                                                   TV.Element(max, lane), TV.Element(min, lane), TV.Element(minPositive, lane)));
+        {
+            // The least positive entry's bits less one, plus one (no positive entry: the largest integer, wrapping to +0).
+            double minPositive = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(TV.Element(minPositiveLessOne, lane)) + 1);
+            totals = totals.Merge(new WeightTotals(new DoubleDouble(TV.Element(hi, lane), 0) + TV.Element(lo, lane), TV.Element(max, lane),
+                                                   minPositive > 0 ? minPositive : double.PositiveInfinity, double.IsNegative(TV.Element(signs, lane))));
+        }
         return totals;
     }
 }

@@ -32,18 +32,25 @@ internal readonly struct KDivergenceTerms : IPairTerms
         TV r = one / denominator;
         TV v = d * r, uFar = (aSq + aSq) * r;
         // Below 2⁻¹⁰⁰⁰ (outcomes carried at the deep level, subnormal there) 1/den overflows: the quotients themselves.
-        TV small = TV.LessThan(denominator, TV.Create(SmallDenominator)) & TV.GreaterThanZero(denominator);
-        if (TV.AnyBitSet(small))
+        TV tinyDenominator = TV.LessThan(denominator, TV.Create(SmallDenominator)) & TV.GreaterThanZero(denominator);
+        if (TV.AnyBitSet(tinyDenominator))
         {
-            v = TV.Select(small, d / denominator, v);
-            uFar = TV.Select(small, (aSq + aSq) / denominator, uFar);
+            v = TV.Select(tinyDenominator, d / denominator, v);
+            uFar = TV.Select(tinyDenominator, (aSq + aSq) / denominator, uFar);
         }
         v = TV.Max(-one, TV.Min(one, v));
         TV near = TV.LessThan(TV.Create(-0.5), v);
         TV u = TV.Select(near, one + v, uFar);
-        TV correction = (u - one - v) * TV.ReciprocalEstimate(u) & near;
-        TV moderate = TV.Max(TV.Zero, u * (TV.Log(u) - correction) - v);
-        TV phi = TV.Select(TV.LessThan(TV.Abs(v), TV.Create(0.05)), PhiTerms.Series(v), moderate);
+        // Each form only for a vector with a lane that needs it: near-identical inputs take the series alone, most others
+        // the logarithm alone.
+        TV small = TV.LessThan(TV.Abs(v), TV.Create(0.05)), everyLane = TV.Create(BitConverter.Int64BitsToDouble(-1));
+        TV phi = TV.Zero;
+        if (TV.AnyBitSet(TV.AndNot(everyLane, small)))
+        {
+            TV correction = (u - one - v) * TV.ReciprocalEstimate(u) & near;
+            phi = TV.Max(TV.Zero, u * (TV.Log(u) - correction) - v);
+        }
+        if (TV.AnyBitSet(small)) phi = TV.Select(small, PhiTerms.Series(v), phi);
         phi = TV.Select(TV.GreaterThanZero(a), phi, one);
         TV sum = a * scales.InverseSp + b * scales.InverseSq;
         return TV.Create(0.5) * sum * phi & (TV.GreaterThanZero(a) | TV.GreaterThanZero(b));
