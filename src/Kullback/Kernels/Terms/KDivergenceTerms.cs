@@ -4,7 +4,7 @@ namespace Kullback.Kernels;
 
 /// <summary>
 /// The K-divergence's terms p̂·ln(2p̂/(p̂ + q̂)) in the non-negative form m̂·φ(p̂/m̂), m̂ = (p̂ + q̂)/2: with
-/// v = p̂/m̂ − 1 = (p̂ − q̂)/(p̂ + q̂) = d·r ∈ [−1, 1] from the exact difference d and r = 1/(a·Sq + b·Sp) (the one division),
+/// v = p̂/m̂ − 1 = (p̂ − q̂)/(p̂ + q̂) = d·r ∈ [−1, 1] (up to its roundings) from the exact difference d and r = 1/(a·Sq + b·Sp) (the one division),
 /// φ(1 + v) = u·ln(1 + v) − v with one logarithm: for v &gt; −0.5, u = 1 + v rounded and ln(1 + v) = ln u − ((u − 1) − v)/u
 /// (the correction an ulp or less, by <see cref="ISimd{TSelf}.ReciprocalEstimate"/>), by its series φ = v²·Σ… for |v| &lt; 0.05
 /// (<see cref="PhiTerms.NearOne"/>'s); for v ≤ −0.5, u = 2p̂/(p̂ + q̂) = 2a·Sq·r formed directly, so that it keeps its
@@ -38,7 +38,7 @@ internal readonly struct KDivergenceTerms : IPairTerms
             v = TV.Select(tinyDenominator, d / denominator, v);
             uFar = TV.Select(tinyDenominator, (aSq + aSq) / denominator, uFar);
         }
-        v = TV.Max(-one, TV.Min(one, v));
+        // |v| ≤ 1 up to its roundings: a v an ulp below −1 only where a = 0 (φ = 1 there), and 1 + v is used above −0.5 only.
         TV near = TV.LessThan(TV.Create(-0.5), v);
         TV u = TV.Select(near, one + v, uFar);
         // Each form only for a vector with a lane that needs it: near-identical inputs take the series alone, most others
@@ -52,7 +52,8 @@ internal readonly struct KDivergenceTerms : IPairTerms
         }
         if (TV.AnyBitSet(small)) phi = TV.Select(small, PhiTerms.Series(v), phi);
         phi = TV.Select(TV.GreaterThanZero(a), phi, one);
-        TV sum = a * scales.InverseSp + b * scales.InverseSq;
-        return TV.Create(0.5) * sum * phi & (TV.GreaterThanZero(a) | TV.GreaterThanZero(b));
+        TV half = TV.Create(0.5);
+        TV mean = a * (half * scales.InverseSp) + b * (half * scales.InverseSq);   // m̂ = (p̂ + q̂)/2
+        return mean * phi & (TV.GreaterThanZero(a) | TV.GreaterThanZero(b));
     }
 }
