@@ -53,6 +53,6 @@ internal enum LaneSums
     B = 4,
     AbsB = 8,
 
-    /// <summary>The lane maximum <see cref="Lanes{TV}.Max"/> (exact terms in <see cref="PairTermsPass"/> only).</summary>
+    /// <summary>The lane maxima <see cref="Lanes{TV}.Max"/> and <see cref="Lanes{TV}.MaxB"/> (≥ 0).</summary>
     Max = 16,
 }

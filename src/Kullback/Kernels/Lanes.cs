@@ -15,8 +15,8 @@ internal struct Lanes<TV> where TV : struct, ISimd<TV>
     public TV MinP, MinQ;
     public TV Check;
 
-    /// <summary>A maximum of the operator's choosing (0 to begin with; <see cref="PairTermsPass"/> reduces it when the terms ask, <see cref="LaneSums.Max"/>).</summary>
-    public TV Max;
+    /// <summary>Two maxima of the operator's choosing (0 to begin with), reduced when it asks (<see cref="LaneSums.Max"/>).</summary>
+    public TV Max, MaxB;
     public TV InfiniteA, InfiniteB, Trouble;
 
     /// <summary>Sums at zero, minima at +∞, masks clear.</summary>

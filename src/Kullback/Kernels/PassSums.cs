@@ -13,8 +13,8 @@ internal struct PassSums
     public NeumaierSum SumP, SumQ, A, B;
     public double AbsA, AbsB;
 
-    /// <summary>The largest value the terms put in <see cref="Lanes{TV}.Max"/> (0 if none), when they ask for it.</summary>
-    public double Max;
+    /// <summary>The largest values the terms put in <see cref="Lanes{TV}.Max"/> and <see cref="Lanes{TV}.MaxB"/> (0 if none), when they ask for them.</summary>
+    public double Max, MaxB;
     public bool InfiniteA, InfiniteB, NeedsExactPath;
 
     /// <summary>The number of elements.</summary>
@@ -38,6 +38,7 @@ internal struct PassSums
         AbsA += other.AbsA;
         AbsB += other.AbsB;
         Max = Math.Max(Max, other.Max);
+        MaxB = Math.Max(MaxB, other.MaxB);
         InfiniteA |= other.InfiniteA;
         InfiniteB |= other.InfiniteB;
         NeedsExactPath |= other.NeedsExactPath;
