@@ -63,6 +63,8 @@ public class TriangularKernelTests
 
     [Fact] public void Clark_kernel_agrees_with_the_exact_terms() => Agrees<ClarkTerms>(TriangularKernel.TryClarkSum);
 
+    [Fact] public void K_divergence_kernel_agrees_with_the_exact_terms() => Agrees<KDivergenceTerms>(TriangularKernel.TryKDivergence);
+
     [Fact]
     public void Average_of_L1_and_Linf_kernel_agrees_with_the_exact_differences() =>
         Pairs.Sample(pq =>
@@ -103,6 +105,7 @@ public class TriangularKernelTests
                 Assert.True(TriangularKernel.TryTriangular(p, q, settings, out _), $"triangular, n = {n}, {settings}");
                 Assert.True(TriangularKernel.TryClarkSum(p, q, settings, out _), $"clark, n = {n}, {settings}");
                 Assert.True(TotalVariationKernel.TryAverageL1LInf(p, q, settings, out _), $"avg, n = {n}, {settings}");
+                Assert.True(TriangularKernel.TryKDivergence(p, q, settings, out _), $"k-divergence, n = {n}, {settings}");
             }
         }
     }
@@ -117,6 +120,7 @@ public class TriangularKernelTests
             Assert.False(TriangularKernel.TryTriangular([0.5, bad, 0.25], good, settings, out _));
             Assert.False(TriangularKernel.TryClarkSum(good, [0.5, 0.25, bad], settings, out _));
             Assert.False(TotalVariationKernel.TryAverageL1LInf(good, [0.5, 0.25, bad], settings, out _));
+            Assert.False(TriangularKernel.TryKDivergence([0.5, bad, 0.25], good, settings, out _));
         }
     }
 }
