@@ -139,9 +139,12 @@ internal static unsafe class FusedPass
     {
         TV vp = TE.Load<TV>(ref p, i);
         TV vq = TOp.ReadsQ ? TE.Load<TV>(ref q, i) : vp;
-        lanes.SumP += vp;
-        lanes.MinP = TV.Min(lanes.MinP, vp);
-        if (TOp.ReadsQ)
+        if (TOp.TracksInputs)
+        {
+            lanes.SumP += vp;
+            lanes.MinP = TV.Min(lanes.MinP, vp);
+        }
+        if (TOp.ReadsQ && TOp.TracksInputs)
         {
             lanes.SumQ += vq;
             lanes.MinQ = TV.Min(lanes.MinQ, vq);
@@ -166,6 +169,8 @@ internal static unsafe class FusedPass
             (TOp.Sums & LaneSums.AbsA) != 0 ? TV.Sum(lanes.AbsA) : 0,
             (TOp.Sums & LaneSums.B) != 0 ? TV.Sum(lanes.B) : 0,
             (TOp.Sums & LaneSums.AbsB) != 0 ? TV.Sum(lanes.AbsB) : 0,
+            (TOp.Sums & LaneSums.Max) != 0 ? Largest(lanes.Max) : 0,
+            (TOp.Sums & LaneSums.Max) != 0 ? Largest(lanes.MaxB) : 0,
             BelowCleanMinimum: TV.AnyBitSet(below),
             Negative: TV.AnyBitSet(TV.LessThan(lanes.MinP, TV.Zero) | TV.LessThan(lanes.MinQ, TV.Zero)),
             OperatorClean: TMode.Masked || TOp.IsClean(lanes),
@@ -175,7 +180,16 @@ internal static unsafe class FusedPass
     }
 
     /// <summary>A block's totals and flags (see <see cref="Reduce{TOp, TV, TMode}"/>).</summary>
-    private readonly record struct BlockSums(double SumP, double SumQ, double A, double AbsA, double B, double AbsB,
+    /// <summary>The largest lane of a non-negative vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Largest<TV>(TV v) where TV : struct, ISimd<TV>
+    {
+        double largest = 0;
+        for (int lane = 0; lane < TV.Count; lane++) largest = Math.Max(largest, TV.Element(v, lane));
+        return largest;
+    }
+
+    private readonly record struct BlockSums(double SumP, double SumQ, double A, double AbsA, double B, double AbsB, double Max, double MaxB,
                                              bool BelowCleanMinimum, bool Negative, bool OperatorClean, bool InfiniteA, bool InfiniteB, bool Trouble)
     {
         /// <summary>Finite exactly when every total is: NaN or ±∞ in any one shows in it.</summary>
@@ -200,6 +214,11 @@ internal static unsafe class FusedPass
         if ((TOp.Sums & LaneSums.B) != 0) acc.B.Add(block.B);
         acc.AbsA += block.AbsA;
         acc.AbsB += block.AbsB;
+        if ((TOp.Sums & LaneSums.Max) != 0)
+        {
+            acc.Max = Math.Max(acc.Max, block.Max);
+            acc.MaxB = Math.Max(acc.MaxB, block.MaxB);
+        }
         acc.InfiniteA |= block.InfiniteA;
         acc.InfiniteB |= block.InfiniteB;
         // A negative input, a NaN or infinite one (or a sum past the largest double), or a lane the operator flagged.

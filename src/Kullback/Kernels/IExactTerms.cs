@@ -19,10 +19,11 @@ internal interface IExactTerms
 }
 
 /// <summary>The fused-pass operator that scales the inputs exactly and adds a measure's exact terms.</summary>
-internal readonly struct ExactPass<TTerms>(in ExactPair c) : IPassOperator<ExactPass<TTerms>> where TTerms : struct, IExactTerms
+internal readonly struct ExactPass<TTerms>(in PairScaling c) : IPassOperator<ExactPass<TTerms>> where TTerms : struct, IExactTerms
 {
-    private readonly double _p1 = c.Sp.Factor, _p2 = c.Sp.Factor2, _q1 = c.Sq.Factor, _q2 = c.Sq.Factor2;
+    private readonly double _p1 = c.P1, _p2 = c.P2, _q1 = c.Q1, _q2 = c.Q2;
     private readonly double _spHi = c.Sp.Hi, _spLo = c.Sp.Lo, _sqHi = c.Sq.Hi, _sqLo = c.Sq.Lo, _logScale = c.LogScale;
+    private readonly double _inverseSp = 1 / c.Sp.Hi, _inverseSq = 1 / c.Sq.Hi;
 
     public static LaneSums Sums
     {
@@ -31,6 +32,9 @@ internal readonly struct ExactPass<TTerms>(in ExactPair c) : IPassOperator<Exact
     }
 
     public static bool ReadsQ => true;
+
+    /// <summary>The pair was validated and totalled before the pass (<see cref="ExactPair"/>, <see cref="PairScaling.TryFast"/>).</summary>
+    public static bool TracksInputs => false;
     public static double CleanMinimumP => 0;
     public static double CleanMinimumQ => 0;
 
@@ -38,11 +42,13 @@ internal readonly struct ExactPass<TTerms>(in ExactPair c) : IPassOperator<Exact
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode
     {
-        var scales = new PairScales<TV>(_spHi, _spLo, _sqHi, _sqLo, _logScale);
+        var scales = new PairScales<TV>(_spHi, _spLo, _sqHi, _sqLo, _inverseSp, _inverseSq, _logScale);
         TTerms.Add(p * TV.Create(_p1) * TV.Create(_p2), q * TV.Create(_q1) * TV.Create(_q2), scales, ref lanes);
     }
 
     /// <summary>The pass over outcomes [start, end) of a validated pair without deep entries.</summary>
     public static PassSums Run(in ExactPair c, int start, int end, KernelSettings settings) =>
-        FusedPass.Run(new ExactPass<TTerms>(c), c.P[start..end], c.Q[start..end], settings);
+        FusedPass.Run(new ExactPass<TTerms>(PairScaling.Of(c)), c.P[start..end], c.Q[start..end], settings);
+
+
 }

@@ -29,6 +29,13 @@ internal interface IPassOperator<TSelf> where TSelf : struct, IPassOperator<TSel
     /// <summary>The least q the clean loop may see (as <see cref="CleanMinimumP"/>).</summary>
     static abstract double CleanMinimumQ { get; }
 
+    /// <summary>
+    /// Whether the pass adds the inputs to <see cref="Lanes{TV}.SumP"/>, <see cref="Lanes{TV}.SumQ"/> and tracks their
+    /// minima (true unless the operator says otherwise). An operator on inputs validated and totalled before the pass
+    /// (<see cref="ExactPass{TTerms}"/>) declines: then the pass's Σp, Σq are 0 and nothing is negative to it.
+    /// </summary>
+    static virtual bool TracksInputs => true;
+
     /// <summary>Adds the terms of one vector of elements.</summary>
     void Accumulate<TV, TMode>(TV p, TV q, ref Lanes<TV> lanes) where TV : struct, ISimd<TV> where TMode : struct, IPassMode;
 
@@ -45,4 +52,7 @@ internal enum LaneSums
     AbsA = 2,
     B = 4,
     AbsB = 8,
+
+    /// <summary>The lane maxima <see cref="Lanes{TV}.Max"/> and <see cref="Lanes{TV}.MaxB"/> (≥ 0).</summary>
+    Max = 16,
 }

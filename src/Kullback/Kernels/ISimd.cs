@@ -40,6 +40,25 @@ internal interface ISimd<TSelf> where TSelf : struct, ISimd<TSelf>
     static abstract TSelf Abs(TSelf a);
     static abstract TSelf Sqrt(TSelf a);
 
+    /// <summary>
+    /// 1/a to at least 14 bits (AVX-512's <c>vrcp14pd</c>; the exact quotient where that is not available): for a
+    /// correction term whose own size is an ulp of the result, never for a value the result is made of.
+    /// </summary>
+    static abstract TSelf ReciprocalEstimate(TSelf a);
+
+    /// <summary>
+    /// The lane-wise maximum of the bit patterns as signed 64-bit integers: for non-negative doubles (NaN above +∞) the
+    /// maximum, on the integer units (the floating-point adders are the weight totals' bottleneck).
+    /// </summary>
+    static abstract TSelf MaxOfBits(TSelf a, TSelf b);
+
+    /// <summary>
+    /// The lane-wise minimum of <paramref name="minimum"/> and the bit pattern of <paramref name="a"/> less one, both as
+    /// unsigned 64-bit integers: for non-negative a the least positive one (its bits less one), +0 leaving the minimum as
+    /// it was (0 − 1 wraps to the largest), on the integer units.
+    /// </summary>
+    static abstract TSelf MinOfBitsLessOne(TSelf minimum, TSelf a);
+
     /// <summary>ln a: within 2 ulps (the kernels' bounds allow 4 ulps relative plus 2⁻⁵³ absolute); −∞ at 0, NaN below.</summary>
     static abstract TSelf Log(TSelf a);
 

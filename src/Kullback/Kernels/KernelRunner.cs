@@ -34,4 +34,26 @@ internal static class KernelRunner
         foreach (var p in partial) sums.Merge(p);
         return sums;
     }
+
+    /// <summary>
+    /// A pass whose chunk results are values of their own (<paramref name="pass"/> over [start, end)), split as
+    /// <see cref="Run(int, int, int, ChunkPass)"/> splits, merged in order with <paramref name="merge"/>.
+    /// </summary>
+    public static TSums Run<TSums>(int n, int maxDegreeOfParallelism, int parallelThreshold, TSums empty, Func<int, int, TSums> pass, Func<TSums, TSums, TSums> merge)
+    {
+        int threads = maxDegreeOfParallelism < 0 ? Environment.ProcessorCount : Math.Max(1, maxDegreeOfParallelism);
+        if (n < parallelThreshold || threads == 1) return pass(0, n);
+        int chunks = Math.Min(threads * 4, Math.Max(2, n / Math.Max(1, parallelThreshold / 2)));
+        int chunkSize = (n / chunks + FusedPass.BlockSize - 1) / FusedPass.BlockSize * FusedPass.BlockSize;
+        var partial = new TSums[chunks];
+        Array.Fill(partial, empty);
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            int start = Math.Min(n, c * chunkSize), end = Math.Min(n, start + chunkSize);
+            if (start < end) partial[c] = pass(start, end);
+        });
+        var sums = empty;
+        foreach (var p in partial) sums = merge(sums, p);
+        return sums;
+    }
 }

@@ -14,6 +14,9 @@ internal struct Lanes<TV> where TV : struct, ISimd<TV>
     public TV A, AbsA, B, AbsB;
     public TV MinP, MinQ;
     public TV Check;
+
+    /// <summary>Two maxima of the operator's choosing (0 to begin with), reduced when it asks (<see cref="LaneSums.Max"/>).</summary>
+    public TV Max, MaxB;
     public TV InfiniteA, InfiniteB, Trouble;
 
     /// <summary>Sums at zero, minima at +∞, masks clear.</summary>

@@ -12,6 +12,9 @@ internal struct PassSums
 {
     public NeumaierSum SumP, SumQ, A, B;
     public double AbsA, AbsB;
+
+    /// <summary>The largest values the terms put in <see cref="Lanes{TV}.Max"/> and <see cref="Lanes{TV}.MaxB"/> (0 if none), when they ask for them.</summary>
+    public double Max, MaxB;
     public bool InfiniteA, InfiniteB, NeedsExactPath;
 
     /// <summary>The number of elements.</summary>
@@ -34,6 +37,8 @@ internal struct PassSums
         B.Add(other.B.Total);
         AbsA += other.AbsA;
         AbsB += other.AbsB;
+        Max = Math.Max(Max, other.Max);
+        MaxB = Math.Max(MaxB, other.MaxB);
         InfiniteA |= other.InfiniteA;
         InfiniteB |= other.InfiniteB;
         NeedsExactPath |= other.NeedsExactPath;

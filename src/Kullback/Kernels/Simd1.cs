@@ -29,9 +29,12 @@ internal readonly struct Simd1(double v) : ISimd<Simd1>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 FusedMultiplyAdd(Simd1 a, Simd1 b, Simd1 c) => new(Math.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Abs(Simd1 a) => new(Math.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Sqrt(Simd1 a) => new(Math.Sqrt(a.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 ReciprocalEstimate(Simd1 a) => new(1 / a.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Log(Simd1 a) => new(Math.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Exp(Simd1 a) => new(Math.Exp(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Min(Simd1 a, Simd1 b) => new(a.V < b.V ? a.V : b.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 MaxOfBits(Simd1 a, Simd1 b) => Bits(a) >= Bits(b) ? a : b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 MinOfBitsLessOne(Simd1 minimum, Simd1 a) => FromBits((long)Math.Min((ulong)Bits(minimum), (ulong)Bits(a) - 1));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 Max(Simd1 a, Simd1 b) => new(a.V > b.V ? a.V : b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 LessThan(Simd1 a, Simd1 b) => Mask(a.V < b.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd1 GreaterThan(Simd1 a, Simd1 b) => Mask(a.V > b.V);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kullback.Kernels;
 
@@ -29,9 +30,12 @@ internal readonly struct Simd128(Vector128<double> v) : ISimd<Simd128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 FusedMultiplyAdd(Simd128 a, Simd128 b, Simd128 c) => new(Vector128.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Abs(Simd128 a) => new(Vector128.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Sqrt(Simd128 a) => new(Vector128.Sqrt(a.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 ReciprocalEstimate(Simd128 a) => new(Avx512F.VL.IsSupported ? Avx512F.VL.Reciprocal14(a.V) : Vector128<double>.One / a.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Log(Simd128 a) => new(Vector128.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Exp(Simd128 a) => new(Vector128.Exp(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Min(Simd128 a, Simd128 b) => new(Vector128.MinNative(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 MaxOfBits(Simd128 a, Simd128 b) => new(Vector128.Max(a.V.AsInt64(), b.V.AsInt64()).AsDouble());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 MinOfBitsLessOne(Simd128 minimum, Simd128 a) => new(Vector128.Min(minimum.V.AsUInt64(), a.V.AsUInt64() - Vector128<ulong>.One).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 Max(Simd128 a, Simd128 b) => new(Vector128.MaxNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 LessThan(Simd128 a, Simd128 b) => new(Vector128.LessThan(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd128 GreaterThan(Simd128 a, Simd128 b) => new(Vector128.GreaterThan(a.V, b.V));

@@ -30,9 +30,12 @@ internal readonly struct Simd256(Vector256<double> v) : ISimd<Simd256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 FusedMultiplyAdd(Simd256 a, Simd256 b, Simd256 c) => new(Vector256.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Abs(Simd256 a) => new(Vector256.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Sqrt(Simd256 a) => new(Vector256.Sqrt(a.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 ReciprocalEstimate(Simd256 a) => new(Avx512F.VL.IsSupported ? Avx512F.VL.Reciprocal14(a.V) : Vector256<double>.One / a.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Log(Simd256 a) => new(Vector256.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Exp(Simd256 a) => new(Vector256.Exp(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Min(Simd256 a, Simd256 b) => new(Vector256.MinNative(a.V, b.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 MaxOfBits(Simd256 a, Simd256 b) => new(Vector256.Max(a.V.AsInt64(), b.V.AsInt64()).AsDouble());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 MinOfBitsLessOne(Simd256 minimum, Simd256 a) => new(Vector256.Min(minimum.V.AsUInt64(), a.V.AsUInt64() - Vector256<ulong>.One).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 Max(Simd256 a, Simd256 b) => new(Vector256.MaxNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 LessThan(Simd256 a, Simd256 b) => new(Vector256.LessThan(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd256 GreaterThan(Simd256 a, Simd256 b) => new(Vector256.GreaterThan(a.V, b.V));

@@ -30,8 +30,11 @@ internal readonly struct Simd512(Vector512<double> v) : ISimd<Simd512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 FusedMultiplyAdd(Simd512 a, Simd512 b, Simd512 c) => new(Vector512.FusedMultiplyAdd(a.V, b.V, c.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Abs(Simd512 a) => new(Vector512.Abs(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Sqrt(Simd512 a) => new(Vector512.Sqrt(a.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 ReciprocalEstimate(Simd512 a) => new(Avx512F.IsSupported ? Avx512F.Reciprocal14(a.V) : Vector512<double>.One / a.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Log(Simd512 a) => new(VectorLog.IsSupported ? VectorLog.Log(a.V) : Vector512.Log(a.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Exp(Simd512 a) => new(VectorExp.IsSupported ? VectorExp.Exp(a.V) : Vector512.Exp(a.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 MaxOfBits(Simd512 a, Simd512 b) => new(Vector512.Max(a.V.AsInt64(), b.V.AsInt64()).AsDouble());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 MinOfBitsLessOne(Simd512 minimum, Simd512 a) => new(Vector512.Min(minimum.V.AsUInt64(), a.V.AsUInt64() - Vector512<ulong>.One).AsDouble());
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Min(Simd512 a, Simd512 b) => new(Vector512.MinNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 Max(Simd512 a, Simd512 b) => new(Vector512.MaxNative(a.V, b.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Simd512 LessThan(Simd512 a, Simd512 b) => new(Vector512.LessThan(a.V, b.V));

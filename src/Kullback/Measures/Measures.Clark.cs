@@ -18,7 +18,16 @@ public static partial class Measures
     /// <param name="q">The other.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double Clark(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int maxDegreeOfParallelism) =>
-        Math.Sqrt(PairTermSum<Kernels.ClarkTerms>(p, q, maxDegreeOfParallelism));
+        Math.Sqrt(ClarkSum(p, q, maxDegreeOfParallelism));
+
+    /// <summary>
+    /// Σ ((p̂ᵢ − q̂ᵢ)/(p̂ᵢ + q̂ᵢ))²: the one-pass kernel when its bound vouches for it, else the exact terms (after one read
+    /// for the totals, or outcome by outcome).
+    /// </summary>
+    private static double ClarkSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int maxDegreeOfParallelism) =>
+        Kernels.TriangularKernel.TryClarkSum(p, q, Kernels.KernelSettings.WithParallelism(maxDegreeOfParallelism), out double fast)
+            ? fast
+            : PairTermSum<Kernels.ClarkTerms>(p, q, maxDegreeOfParallelism);
 
     /// <inheritdoc cref="Clark(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
     public static double Clark(DiscreteDistribution p, DiscreteDistribution q)

@@ -17,7 +17,7 @@ public static partial class Measures
     /// <param name="q">The other.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double DivergenceDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int maxDegreeOfParallelism) =>
-        2 * PairTermSum<Kernels.ClarkTerms>(p, q, maxDegreeOfParallelism);
+        2 * ClarkSum(p, q, maxDegreeOfParallelism);
 
     /// <inheritdoc cref="DivergenceDistance(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
     public static double DivergenceDistance(DiscreteDistribution p, DiscreteDistribution q)

@@ -15,12 +15,15 @@ public static partial class Measures
     /// Every term is ≥ 0.
     /// </returns>
     /// <remarks>
+    /// A vector with no entry near half the mass or more (and none more than 270 decades below the largest) takes the fused
+    /// vectorised pass, the terms −(1 − p̂ᵢ)·log1p(−p̂ᵢ) with log1p's series for small p̂ᵢ; otherwise
     /// 1 − p̂ of the largest entry is taken as the exact sum of the others (ε), so its term −ε·ln ε keeps its digits for a
     /// distribution within 10⁻¹⁵ of a point mass; the others are −(1 − p̂ᵢ)·log1p(−p̂ᵢ), each at p̂ᵢ's level.
     /// </remarks>
     /// <exception cref="InvalidArgumentException"><paramref name="p"/> is empty, all zero, or has a NaN, infinite or negative entry.</exception>
     public static double Extropy(ReadOnlySpan<double> p, InformationUnit unit = default)
     {
+        if (Kernels.ExtropyKernel.TryNats(p, Kernels.KernelSettings.Default, out double nats)) return unit.FromNats(nats);
         Preconditions.CheckWeights(p, nameof(p));
         return unit.FromNats(ExtropyNats(p));
     }
@@ -29,7 +32,7 @@ public static partial class Measures
     public static double Extropy(DiscreteDistribution p, InformationUnit unit = default)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return unit.FromNats(ExtropyNats(p.Weights));
+        return Extropy(p.Weights, unit);
     }
 
     /// <summary>The exact algorithm on checked weights.</summary>

@@ -21,7 +21,10 @@ public static partial class Measures
     /// <param name="unit">The unit of the result.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double KDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit, int maxDegreeOfParallelism) =>
-        unit.FromNats(Math.Min(Math.Log(2.0), PairTermSum<Kernels.KDivergenceTerms>(p, q, maxDegreeOfParallelism)));
+        unit.FromNats(Math.Min(Math.Log(2.0),
+            Kernels.TriangularKernel.TryKDivergence(p, q, Kernels.KernelSettings.WithParallelism(maxDegreeOfParallelism), out double fast)
+                ? fast
+                : PairTermSum<Kernels.KDivergenceTerms>(p, q, maxDegreeOfParallelism)));
 
     /// <inheritdoc cref="KDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, InformationUnit)"/>
     public static double KDivergence(DiscreteDistribution p, DiscreteDistribution q, InformationUnit unit = default)

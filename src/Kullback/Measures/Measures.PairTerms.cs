@@ -9,14 +9,22 @@ public static partial class Measures
     /// Σ of a measure's exact per-outcome terms on a checked pair: vectorised through the fused pass for pairs without deep
     /// entries, else one outcome at a time at each one's level; +∞ when a term is.
     /// </summary>
+    /// <remarks>
+    /// The common case reads each vector once for its totals (<see cref="PairScaling.TryFast"/>: valid, no deep entry) and
+    /// then once more with the terms; anything else goes through the element-by-element checks, which throw for invalid
+    /// input, and <see cref="ExactPair"/>.
+    /// </remarks>
     private static double PairTermSum<TTerms>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int maxDegreeOfParallelism) where TTerms : struct, IPairTerms
     {
+        var settings = KernelSettings.WithParallelism(maxDegreeOfParallelism);
+        if (PairScaling.TryFast(p, q, settings, out var scaling)) return PairTermTotal(PairTermsPass.Run<TTerms>(scaling, p, q, settings));
         CheckPair(p, q);
         var c = new ExactPair(p, q);
         if (c.HasDeep) return PairTermSumAtLevels<TTerms>(c);
-        var s = ExactPass<TTerms>.Run(c, 0, p.Length, KernelSettings.WithParallelism(maxDegreeOfParallelism));
-        return s.InfiniteA ? double.PositiveInfinity : Math.Max(0.0, s.A.Total);
+        return PairTermTotal(PairTermsPass.Run<TTerms>(PairScaling.Of(c), p, q, settings));
     }
+
+    private static double PairTermTotal(in PassSums s) => s.InfiniteA ? double.PositiveInfinity : Math.Max(0.0, s.A.Total);
 
     /// <summary>The same sum one outcome at a time: the reference the vectorised pass is tested against.</summary>
     internal static double PairTermSumAtLevels<TTerms>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TTerms : struct, IPairTerms =>

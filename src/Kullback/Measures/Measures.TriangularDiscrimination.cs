@@ -21,7 +21,9 @@ public static partial class Measures
     /// <param name="q">The other.</param>
     /// <param name="maxDegreeOfParallelism">How many cores a large input may use: −1 for all, 1 for this thread only.</param>
     public static double TriangularDiscrimination(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int maxDegreeOfParallelism) =>
-        Math.Min(2.0, PairTermSum<Kernels.TriangularTerms>(p, q, maxDegreeOfParallelism));
+        Kernels.TriangularKernel.TryTriangular(p, q, Kernels.KernelSettings.WithParallelism(maxDegreeOfParallelism), out double fast)
+            ? Math.Min(2.0, fast)
+            : Math.Min(2.0, PairTermSum<Kernels.TriangularTerms>(p, q, maxDegreeOfParallelism));
 
     /// <inheritdoc cref="TriangularDiscrimination(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
     public static double TriangularDiscrimination(DiscreteDistribution p, DiscreteDistribution q)

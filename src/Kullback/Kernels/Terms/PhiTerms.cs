@@ -14,7 +14,17 @@ internal static class PhiTerms
     public static TV NearOne<TV>(TV x) where TV : struct, ISimd<TV>
     {
         TV one = TV.Create(1.0);
-        // φ(1 + x) = x²·Σⱼ (−1)ʲ xʲ/((j + 1)(j + 2)), j ≤ 13 (truncation below 10⁻²⁰ relative at |x| = 0.05).
+        TV moderate = (one + x) * LogOnePlus(x) - x;
+        return TV.Max(TV.Zero, TV.Select(TV.LessThan(TV.Abs(x), TV.Create(0.05)), Series(x), moderate));
+    }
+
+    /// <summary>
+    /// φ(1 + x) for |x| &lt; 0.05 by its series x²·Σⱼ (−1)ʲ xʲ/((j + 1)(j + 2)), j ≤ 13 (truncation below 10⁻²⁰ relative at
+    /// |x| = 0.05); ≥ 0 there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Series<TV>(TV x) where TV : struct, ISimd<TV>
+    {
         TV series = TV.FusedMultiplyAdd(TV.Create(-1.0 / 210), x, TV.Create(1.0 / 182));
         series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 156));
         series = TV.FusedMultiplyAdd(series, x, TV.Create(1.0 / 132));
@@ -28,9 +38,7 @@ internal static class PhiTerms
         series = TV.FusedMultiplyAdd(series, x, TV.Create(1.0 / 12));
         series = TV.FusedMultiplyAdd(series, x, TV.Create(-1.0 / 6));
         series = TV.FusedMultiplyAdd(series, x, TV.Create(0.5));
-        series = x * x * series;
-        TV moderate = (one + x) * LogOnePlus(x) - x;
-        return TV.Max(TV.Zero, TV.Select(TV.LessThan(TV.Abs(x), TV.Create(0.05)), series, moderate));
+        return x * x * series;
     }
 
     /// <summary>ln(1 + y) for y &gt; −1: ln u − ((u − 1) − y)/u with u = 1 + y rounded (exactly y when u = 1).</summary>

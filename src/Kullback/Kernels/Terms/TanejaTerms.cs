@@ -4,10 +4,15 @@ using Kullback.Numerics;
 namespace Kullback.Kernels;
 
 /// <summary>
-/// Taneja's terms m̂·ln(m̂/ĝ), m̂ = (p̂ + q̂)/2, ĝ = √(p̂q̂), taken as m̂·½·log1p(w²) with w = (p̂ − q̂)/(2ĝ) from the exact
-/// difference: ln(m̂²/ĝ²) = ln(1 + (p̂ − q̂)²/(4p̂q̂)) never cancels. Nothing where p̂ = q̂ = 0, +∞ where exactly one is 0.
-/// Degree 1; an outcome with one deep entry takes ½·ln(m̂²/ĝ²) = ½·(ln(p̂/q̂) − 2 ln 2) + O(q̂/p̂) from exact logarithms.
+/// Taneja's terms m̂·ln(m̂/ĝ), m̂ = (p̂ + q̂)/2, ĝ = √(p̂q̂), taken as m̂·½·log1p(y) with y = (p̂ − q̂)²/(4p̂q̂) = d²/(4ab·Sp·Sq)
+/// from the exact difference d (one division, no square root): ln(m̂²/ĝ²) = ln(1 + y) never cancels, and
+/// <see cref="VectorLogOnePlus"/> keeps a small y's digits. Nothing where p̂ = q̂ = 0, +∞ where exactly one is 0. Degree 1;
+/// an outcome with one deep entry takes ½·ln(m̂²/ĝ²) = ½·(ln(p̂/q̂) − 2 ln 2) + O(q̂/p̂) from exact logarithms.
 /// </summary>
+/// <remarks>
+/// The product ab of two scaled entries leaves the normal range only for entries far below their vectors' largest (both
+/// more than 2⁻⁵¹¹ below, say); a vector with such a lane takes y = (d/(2√a·√b))²/(Sp·Sq) there, as the terms did before.
+/// </remarks>
 internal readonly struct TanejaTerms : IPairTerms
 {
     public static LaneSums Sums => LaneSums.A;
@@ -16,30 +21,22 @@ internal readonly struct TanejaTerms : IPairTerms
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add<TV>(TV a, TV b, in PairScales<TV> scales, ref Lanes<TV> lanes) where TV : struct, ISimd<TV>
     {
-        TV pHat = a * scales.InverseSp, qHat = b * scales.InverseSq;
-        TV geometric = TV.Sqrt(pHat) * TV.Sqrt(qHat);
-        TV w = scales.Difference(a, b) * scales.InverseSp * scales.InverseSq / (geometric + geometric);
-        TV term = TV.Create(0.25) * (pHat + qHat) * LogOnePlusSmall(w * w);
+        TV d = scales.Difference(a, b), product = a * b;
+        TV y = d * d * (TV.Create(0.25) * scales.InverseSp * scales.InverseSq / product);
         TV pPositive = TV.GreaterThanZero(a), qPositive = TV.GreaterThanZero(b);
+        TV tiny = TV.LessThan(product, TV.Create(ScaledWeights.SmallestNormal)) & pPositive & qPositive;
+        if (TV.AnyBitSet(tiny)) y = TV.Select(tiny, TinyProduct(a, b, d, scales), y);
+        TV term = TV.Create(0.25) * (a * scales.InverseSp + b * scales.InverseSq) * VectorLogOnePlus.Of(y);
         lanes.InfiniteA |= TV.AndNot(pPositive | qPositive, pPositive & qPositive);
         lanes.A += term & (pPositive & qPositive);
     }
 
-    /// <summary>
-    /// ln(1 + y) for y ≥ 0: y·(1 − y/2 + y²/3 − … − y⁷/8) below 10⁻³ (truncation under 10⁻²⁴ relative), where the vectorised
-    /// logarithm of 1 + y loses digits of y; <see cref="PhiTerms.LogOnePlus"/> beyond.
-    /// </summary>
+    /// <summary>y = (d/(2√a·√b))²/(Sp·Sq) where ab is not normal (rare: entries far below their vectors' largest).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV LogOnePlusSmall<TV>(TV y) where TV : struct, ISimd<TV>
+    private static TV TinyProduct<TV>(TV a, TV b, TV d, in PairScales<TV> scales) where TV : struct, ISimd<TV>
     {
-        TV series = TV.FusedMultiplyAdd(TV.Create(-1.0 / 8), y, TV.Create(1.0 / 7));
-        series = TV.FusedMultiplyAdd(series, y, TV.Create(-1.0 / 6));
-        series = TV.FusedMultiplyAdd(series, y, TV.Create(1.0 / 5));
-        series = TV.FusedMultiplyAdd(series, y, TV.Create(-1.0 / 4));
-        series = TV.FusedMultiplyAdd(series, y, TV.Create(1.0 / 3));
-        series = TV.FusedMultiplyAdd(series, y, TV.Create(-1.0 / 2));
-        series = TV.FusedMultiplyAdd(series, y, TV.Create(1.0)) * y;
-        return TV.Select(TV.LessThan(y, TV.Create(1e-3)), series, PhiTerms.LogOnePlus(y));
+        TV w = d / (TV.Create(2.0) * TV.Sqrt(a) * TV.Sqrt(b));
+        return w * w * scales.InverseSp * scales.InverseSq;
     }
 
     public static double Mixed(in ExactPair c, int i, in PairEntry e)
