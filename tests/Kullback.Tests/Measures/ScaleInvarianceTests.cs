@@ -91,6 +91,24 @@ public class ScaleInvarianceTests
         Gen.Select(PositivePair, Gen.Double[-290, 290], Gen.Double[-290, 290])
             .Sample((pair, a, b) => AssertEveryMeasureUnchanged(pair.P, pair.Q, Math.Pow(10, a), Math.Pow(10, b), perOutcome: false), iter: 300);
 
+    [Theory]
+    [InlineData(-510, 225)]    // Σp near 1e-149, Σq near 1e74: w = Σp/Σq rounds so that w·Σq is Σp, but w·qᵢ keeps w's rounding
+    [InlineData(225, -510)]
+    [InlineData(-1000, 960)]
+    [InlineData(-1074, 0)]
+    [InlineData(960, -1070)]
+    public void Every_measure_is_unchanged_by_scales_far_apart(int j, int k)
+    {
+        // Seed 5u-t7z9ZBiU2 of the property above: Hellinger 8.2e-18 for one outcome against one, where the bound on its
+        // correction had underflowed to 0.
+        double c = 511 * Math.ScaleB(1.0, j), d = 3 * Math.ScaleB(1.0, k);
+        AssertEveryMeasureUnchanged([136749], [911851], c, d);
+        AssertEveryMeasureUnchanged([136749, 0, 3], [911851, 7, 0], c, d);
+        AssertEveryMeasureUnchanged([1, 2, 3, 4, 5], [1, 2, 3, 4, 5], c, d);
+        AssertEveryMeasureUnchanged([1, 2, 3, 4, 5], [2, 4, 6, 8, 10], c, d);
+        AssertEveryMeasureUnchanged([1 << 19, 1, 1 << 19], [1, 1 << 19, 1], c, d);
+    }
+
     [Fact]
     public void The_reported_cases_of_the_review_are_right()
     {

@@ -66,7 +66,9 @@ internal static class HellingerKernel
         double a = s.A.Total, difference = sp - wsq, root = Math.Sqrt(sp) + Math.Sqrt(wsq);
         double correction = difference / root * (difference / root);
         double differenceError = chain * u * (sp + wsq) + u * (wsq + Math.Abs(difference));
-        double correctionError = 2 * (Math.Abs(difference) + differenceError) * differenceError / (root * root) + 4 * u * correction;
+        // Each factor divided by the root first: the product of two errors near 1e-166 underflows to 0 (Σp = 1e-150
+        // against Σq = 1e70, where w·Σq rounds to Σp and the correction vanishes while A keeps w's rounding).
+        double correctionError = 2 * ((Math.Abs(difference) + differenceError) / root) * (differenceError / root) + 4 * u * correction;
         double denominator = 2 * Math.Sqrt(wsq) * Math.Sqrt(sp);   // 2√(w·Σp·Σq), without overflow
         squared = (a - correction) / denominator;
         if (!double.IsFinite(squared) || !double.IsFinite(denominator)) return false;

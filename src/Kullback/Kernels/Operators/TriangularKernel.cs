@@ -57,9 +57,11 @@ internal static class TriangularKernel
         // Roundings of A (termUlps per term: 6 for the quotients; 400 for K-divergence's φ, whose moderate form u·ln u − v
         // cancels up to 82-fold at |v| = 0.05) and of B's terms (≤ 8) and the product; δ's error; the remainder ½(wδ)²·Σ|f″| over
         // [w, w*] (w* within 0.1% of w); subnormal terms.
-        double remainder = degreeOne ? 2.01 * sq / weight : 16.1 * s.Count / (weight * weight);
+        // The remainder ½(wδ)²·Σ|f″| with Σ|f″| ≤ 2.01·Σq/w (degree one) or 16.1·n/w², w² taken into it: (w·reach)² itself
+        // underflows when w is tiny (Σp = 1e-150 against Σq = 1e70).
+        double remainder = degreeOne ? 2.01 * (weight * sq) : 16.1 * s.Count;
         double bound = (chain + termUlps) * u * a + ((chain + 8) * u * Math.Abs(wd) + weight * deltaError) * Math.Abs(b)
-                       + 0.5 * (weight * reach) * (weight * reach) * remainder + 2 * s.Count * ErrorBound.TinyTermError;
+                       + 0.5 * reach * reach * remainder + 2 * s.Count * ErrorBound.TinyTermError;
         if (degreeOne)
         {
             value = sum / sp;
