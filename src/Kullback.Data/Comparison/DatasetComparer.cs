@@ -52,7 +52,8 @@ public static class DatasetComparer
                 nameof(request));
         bool exact = request.Distribution == DistributionMode.Exact
                      || (request.Distribution == DistributionMode.Auto && colocated && reference.Engine!.Source.Kind is SourceKind.Files or SourceKind.DuckDbDatabase);
-        // With the exact pass, large distinct counts are estimated in the overview and counted exactly by the pass.
+        // Large numeric distinct counts are only estimated when the exact pass follows: they then choose only how the
+        // pass sorts (the comparison reports no distinct count; every decision on bins uses exact counts).
         var options = new ProfileOptions
         {
             Binning = request.Binning, KeepFine = !exact, FineBins = request.FineBins, CategoryLimit = request.CategoryTransferLimit, EstimateLargeDistinct = exact,
@@ -67,45 +68,15 @@ public static class DatasetComparer
         if (exact)
         {
             statistics = new Dictionary<string, TwoSampleStatistics>(StringComparer.Ordinal);
-            var referenceDistinct = new Dictionary<string, long>(StringComparer.Ordinal);
-            var currentDistinct = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var (name, _) in columns.Where(c => c.Kind == ColumnKind.Numeric))
             {
                 progress?.Report($"distribution of {name}");
-                var referenceColumn = referenceProfile.Column(name);
-                var currentColumn = currentProfile.Column(name);
-                if (await ExactStatisticsAsync(reference.Engine!, current.Engine!, name, referenceColumn, currentColumn, cancellationToken).ConfigureAwait(false) is { } pass)
-                {
-                    statistics[name] = pass.Statistics;
-                    referenceDistinct[name] = pass.ReferenceDistinct;
-                    currentDistinct[name] = pass.CurrentDistinct;
-                    continue;
-                }
-                // No pass (a side has no values): a count left an estimate is counted on its own.
-                if (DistinctIsEstimate(reference.Engine!, options, referenceColumn))
-                    referenceDistinct[name] = await CountDistinctAsync(reference.Engine!, name, cancellationToken).ConfigureAwait(false);
-                if (DistinctIsEstimate(current.Engine!, options, currentColumn))
-                    currentDistinct[name] = await CountDistinctAsync(current.Engine!, name, cancellationToken).ConfigureAwait(false);
+                if (await ExactStatisticsAsync(reference.Engine!, current.Engine!, name, referenceProfile.Column(name), currentProfile.Column(name), cancellationToken).ConfigureAwait(false) is { } s)
+                    statistics[name] = s;
             }
-            referenceProfile = WithDistinct(referenceProfile, referenceDistinct);
-            currentProfile = WithDistinct(currentProfile, currentDistinct);
         }
         return DatasetComparison.Compare(referenceProfile, currentProfile, statistics, request.Options, request.CategoryCap);
     }
-
-    /// <summary>Whether the scan left the column's distinct count an estimate (<see cref="ProfileOptions.EstimateLargeDistinct"/>).</summary>
-    private static bool DistinctIsEstimate(IQueryEngine engine, ProfileOptions options, ColumnProfile column) =>
-        options.EstimateLargeDistinct && column.Kind == ColumnKind.Numeric && SqlSpellings.For(engine.Dialect).HasApproximateCountDistinct
-        && column.Distinct > options.ExactDistinctUpTo;
-
-    private static async Task<long> CountDistinctAsync(IQueryEngine engine, string name, CancellationToken cancellationToken)
-    {
-        var plan = new ColumnPlan(engine.RequireColumn(name).Name, ColumnKind.Numeric, engine.RequireColumn(name).Category);
-        return await new SourceScan(engine, [plan]).CountDistinctAsync(plan, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static DatasetProfile WithDistinct(DatasetProfile profile, Dictionary<string, long> distinct) =>
-        profile with { Columns = [.. profile.Columns.Select(c => distinct.TryGetValue(c.Name, out long d) ? c with { Distinct = d } : c)] };
 
     /// <summary>The columns to compare and their kinds: named ones, or every column both sides have; kinds inferred from the reference or given.</summary>
     private static List<(string Name, ColumnKind Kind)> PlanColumns(CompareRequest request, Side reference, Side current)
@@ -133,11 +104,8 @@ public static class DatasetComparer
         _ => false,
     };
 
-    /// <summary>
-    /// KS, Wasserstein and Cramér–von Mises from both sides' raw values, streamed grouped and sorted from the reference's
-    /// engine; and each side's exact number of distinct values, counted on the way. Null when a side has no values.
-    /// </summary>
-    private static async Task<(TwoSampleStatistics Statistics, long ReferenceDistinct, long CurrentDistinct)?> ExactStatisticsAsync(IQueryEngine reference, IQueryEngine current, string name,
+    /// <summary>KS, Wasserstein and Cramér–von Mises from both sides' raw values, streamed grouped and sorted from the reference's engine.</summary>
+    private static async Task<TwoSampleStatistics?> ExactStatisticsAsync(IQueryEngine reference, IQueryEngine current, string name,
                                                                          ColumnProfile referenceColumn, ColumnProfile currentColumn, CancellationToken cancellationToken)
     {
         if (referenceColumn.Present == 0 || currentColumn.Present == 0) return null;
@@ -146,31 +114,24 @@ public static class DatasetComparer
         var accumulator = new TwoSampleAccumulator(referenceColumn.Present, currentColumn.Present);
         // Rows of equal values (DuckDB sends each value on its own row; −0 and 0 are one value) are added up first.
         double value = double.NaN;
-        long r = 0, c = 0, referenceDistinct = 0, currentDistinct = 0;
+        long r = 0, c = 0;
         // Sorted without grouping when the values are mostly distinct (more than a quarter of them: then grouping would
-        // shrink the rows by at most a factor of four).
+        // shrink the rows by at most a factor of four). Large counts are estimates here (ProfileOptions.EstimateLargeDistinct).
         bool mostlyDistinct = 4 * ((Int128)referenceColumn.Distinct + currentColumn.Distinct) > (Int128)referenceColumn.Present + currentColumn.Present;
         await foreach (var row in reference.QueryAsync(queries.Grouped(plan, current.FromWhere(), mostlyDistinct), cancellationToken).ConfigureAwait(false))
         {
             double x = row.GetDouble(0);
             if (x != value)
             {
-                if (r + c > 0) Add(value, r, c);
+                if (r + c > 0) accumulator.Add(value, r, c);
                 value = x;
                 r = c = 0;
             }
             r += row.GetInt64(1);
             c += row.GetInt64(2);
         }
-        if (r + c > 0) Add(value, r, c);
-        return (accumulator.Result(), referenceDistinct, currentDistinct);
-
-        void Add(double x, long reference, long current)
-        {
-            accumulator.Add(x, reference, current);
-            if (reference > 0) referenceDistinct++;
-            if (current > 0) currentDistinct++;
-        }
+        if (r + c > 0) accumulator.Add(value, r, c);
+        return accumulator.Result();
     }
 
     /// <summary>One side of a comparison: a source with its engine, or a profile read from a file.</summary>

@@ -24,15 +24,16 @@ public sealed record ProfileOptions
 
     /// <summary>
     /// Whether a numeric column's number of distinct values may be left an estimate when it is large (above
-    /// <see cref="ExactDistinctUpTo"/>), for the caller to replace by the exact count: the exact two-sample pass of a
-    /// comparison counts them on its way (<see cref="DatasetComparer"/>), where an exact count in the overview would hash
-    /// every value (two thirds of the overview's time).
+    /// <see cref="ExactDistinctUpTo"/>), where an exact count would hash every value (two thirds of the overview's time).
+    /// Only for a profile that is not reported: <see cref="DatasetComparer"/> in the exact mode, where the count chooses
+    /// how the exact pass sorts and every decision on bins compares it with a threshold far below the bound. A profile
+    /// reported or saved (<c>kullback profile</c>) counts exactly.
     /// </summary>
     internal bool EstimateLargeDistinct { get; init; }
 
     /// <summary>
     /// The bound up to which distinct values are counted exactly: 4 times the largest threshold a decision compares the
-    /// count with (the per-value binning threshold; the fine bins when kept), plus 1,000 — an estimate is within a few percent.
+    /// count with (the per-value binning threshold; the fine bins when kept), plus 1,000 — an estimate can be off by a fifth or so.
     /// </summary>
     internal long ExactDistinctUpTo => 4L * Math.Max(Binning.PerValueThreshold, KeepFine ? FineBins : 0) + 1000;
 }

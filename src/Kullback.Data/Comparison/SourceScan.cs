@@ -72,8 +72,8 @@ internal sealed class SourceScan
     /// The overview scan: one query over every column. With <paramref name="exactDistinctUpTo"/>, numeric columns'
     /// distinct values are first estimated (where the engine can, <see cref="SqlSpellings.HasApproximateCountDistinct"/>)
     /// and counted exactly, in a second query, only where the estimate is at most that bound; above it the count stays an
-    /// estimate (<see cref="DistinctIsEstimate"/>) for the caller to replace. The bound must be far above every
-    /// threshold a decision compares the count with (an estimate is within a few percent).
+    /// estimate (<see cref="DistinctIsEstimate"/>). The bound must be far above every
+    /// threshold a decision compares the count with (an estimate can be off by a fifth or so).
     /// </summary>
     public async Task OverviewAsync(long? exactDistinctUpTo, CancellationToken cancellationToken)
     {
@@ -106,10 +106,6 @@ internal sealed class SourceScan
         }
         foreach (var plan in numeric.Except(small)) _estimated.Add(plan.Name);
     }
-
-    /// <summary>The exact number of distinct non-missing values of a column (<see cref="ScanQueries.CountDistinct"/>).</summary>
-    public async Task<long> CountDistinctAsync(ColumnPlan plan, CancellationToken cancellationToken) =>
-        (await SingleRowAsync(Queries.CountDistinct([Own(plan)]), cancellationToken).ConfigureAwait(false)).GetInt64(0);
 
     /// <summary>The column's bin edges from this source (the reference): per value when there are few, else by the rule.</summary>
     public async Task<NumericBinEdges> EdgesAsync(ColumnPlan plan, NumericBinningOptions options, CancellationToken cancellationToken)

@@ -126,7 +126,7 @@ public sealed class SqlSpellings
 
     /// <summary>
     /// An estimate of the number of distinct values of <paramref name="expression"/> from a sketch of fixed size
-    /// (DuckDB's HyperLogLog <c>approx_count_distinct</c>, within a few percent), where the exact count hashes every
+    /// (DuckDB's HyperLogLog <c>approx_count_distinct</c>: 16,230 for 20,000 multiples of ¼, so off by a fifth or so), where the exact count hashes every
     /// distinct value: for 5 columns of 2·10⁶ mostly distinct numbers, 0.6 s against 2.6 s.
     /// </summary>
     /// <exception cref="InvalidOperationException">The dialect has none (<see cref="HasApproximateCountDistinct"/>).</exception>
