@@ -27,7 +27,7 @@ public sealed record EngineOptions
 
     /// <summary>
     /// DuckDB: the memory limit, in DuckDB's notation (<c>4GB</c>, <c>512MiB</c>); default: the environment variable
-    /// <c>KULLBACK_DUCKDB_MEMORY_LIMIT</c>, else 1 GB (DuckDB's own default would be 80% of RAM). Sorts and hash tables
+    /// <c>KULLBACK_DUCKDB_MEMORY_LIMIT</c>, else 2 GB (DuckDB's own default would be 80% of RAM). Sorts and hash tables
     /// that outgrow it spill to <see cref="TempDirectory"/>.
     /// </summary>
     public string? MemoryLimit { get; init; }

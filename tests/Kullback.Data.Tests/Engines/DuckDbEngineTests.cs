@@ -211,14 +211,14 @@ public sealed class DuckDbEngineTests(DuckDbFiles files) : IClassFixture<DuckDbF
     }
 
     [Fact]
-    public async Task By_default_memory_is_limited_to_1_GB_and_spills_to_a_directory_removed_on_disposal()
+    public async Task By_default_memory_is_limited_to_2_GB_and_spills_to_a_directory_removed_on_disposal()
     {
         string temp;
         await using (var engine = await OpenAsync(files.Csv))
         {
             var row = await EngineAssert.SingleRowAsync(engine, "SELECT current_setting('memory_limit'), current_setting('temp_directory')");
             if (Environment.GetEnvironmentVariable(DuckDbEngine.MemoryLimitVariable) is null)
-                Assert.Equal("953.6 MiB", row.GetString(0));   // 10⁹ bytes
+                Assert.Equal("1.8 GiB", row.GetString(0));   // 2·10⁹ bytes
             temp = row.GetString(1);
             Assert.StartsWith(Path.Combine(Path.GetTempPath(), "kullback-duckdb-"), temp, StringComparison.Ordinal);
             Assert.False(Directory.Exists(temp));   // created only when DuckDB spills
