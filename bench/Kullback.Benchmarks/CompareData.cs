@@ -313,6 +313,22 @@ internal static class CompareDataQueries
             Console.WriteLine($"{name,-24} {clock.Elapsed.TotalSeconds,8:F3} s  {used,8:F3} s CPU  {rows} rows  ({sql.Length} chars)");
             return rows;
         }
+        if (Environment.GetEnvironmentVariable("KULLBACK_QUERIES_SQL") is { } file)
+        {
+            // Scratch: each ;-separated query of the file, {ref} and {cur} being the two sources' FROM clauses.
+            foreach (string query in File.ReadAllText(file).Split(";\n").Where(q => q.Trim().Length > 0))
+            {
+                string sql = query.Replace("{ref}", engine.FromWhere(), StringComparison.Ordinal).Replace("{cur}", other.FromWhere(), StringComparison.Ordinal).Replace("{col}", column, StringComparison.Ordinal);
+                var clock = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                int rows = 0;
+                await foreach (var row in engine.QueryAsync(sql))
+                    if (rows++ == 0) Console.WriteLine(string.Join(" | ", Enumerable.Range(0, row.Columns.Count).Select(i => row[i].ToString())));
+                double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                Console.WriteLine($"{query.Trim()[..Math.Min(30, query.Trim().Length)],-30} {clock.Elapsed.TotalSeconds,8:F3} s  {used,8:F3} s CPU  {rows} rows");
+            }
+            return;
+        }
         if (Environment.GetEnvironmentVariable("KULLBACK_QUERIES_ONLY") == "exact")
         {
             var p0 = new ColumnPlan(column, ColumnKind.Numeric, ColumnCategory.Real);

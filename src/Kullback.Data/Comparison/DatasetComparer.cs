@@ -52,7 +52,12 @@ public static class DatasetComparer
                 nameof(request));
         bool exact = request.Distribution == DistributionMode.Exact
                      || (request.Distribution == DistributionMode.Auto && colocated && reference.Engine!.Source.Kind is SourceKind.Files or SourceKind.DuckDbDatabase);
-        var options = new ProfileOptions { Binning = request.Binning, KeepFine = !exact, FineBins = request.FineBins, CategoryLimit = request.CategoryTransferLimit };
+        // Large numeric distinct counts are only estimated when the exact pass follows: they then choose only how the
+        // pass sorts (the comparison reports no distinct count; every decision on bins uses exact counts).
+        var options = new ProfileOptions
+        {
+            Binning = request.Binning, KeepFine = !exact, FineBins = request.FineBins, CategoryLimit = request.CategoryTransferLimit, EstimateLargeDistinct = exact,
+        };
 
         progress?.Report($"profiling {reference.Name}");
         var referenceProfile = await reference.ProfileAsync(columns, options, null, cancellationToken).ConfigureAwait(false);
@@ -111,7 +116,7 @@ public static class DatasetComparer
         double value = double.NaN;
         long r = 0, c = 0;
         // Sorted without grouping when the values are mostly distinct (more than a quarter of them: then grouping would
-        // shrink the rows by at most a factor of four).
+        // shrink the rows by at most a factor of four). Large counts are estimates here (ProfileOptions.EstimateLargeDistinct).
         bool mostlyDistinct = 4 * ((Int128)referenceColumn.Distinct + currentColumn.Distinct) > (Int128)referenceColumn.Present + currentColumn.Present;
         await foreach (var row in reference.QueryAsync(queries.Grouped(plan, current.FromWhere(), mostlyDistinct), cancellationToken).ConfigureAwait(false))
         {

@@ -21,6 +21,21 @@ public sealed record ProfileOptions
 
     /// <summary>At most this many categories per column are listed by name (the rest are counted as unlisted); default 10,000.</summary>
     public int CategoryLimit { get; init; } = 10_000;
+
+    /// <summary>
+    /// Whether a numeric column's number of distinct values may be left an estimate when it is large (above
+    /// <see cref="ExactDistinctUpTo"/>), where an exact count would hash every value (two thirds of the overview's time).
+    /// Only for a profile that is not reported: <see cref="DatasetComparer"/> in the exact mode, where the count chooses
+    /// how the exact pass sorts and every decision on bins compares it with a threshold far below the bound. A profile
+    /// reported or saved (<c>kullback profile</c>) counts exactly.
+    /// </summary>
+    internal bool EstimateLargeDistinct { get; init; }
+
+    /// <summary>
+    /// The bound up to which distinct values are counted exactly: 4 times the largest threshold a decision compares the
+    /// count with (the per-value binning threshold; the fine bins when kept), plus 1,000 — an estimate can be off by a fifth or so.
+    /// </summary>
+    internal long ExactDistinctUpTo => 4L * Math.Max(Binning.PerValueThreshold, KeepFine ? FineBins : 0) + 1000;
 }
 
 /// <summary>Profiles a source where it lives: one overview scan, the reference's edges (or those given), one counting scan, value counts.</summary>
@@ -41,7 +56,7 @@ public static class ProfileScanner
         ArgumentNullException.ThrowIfNull(options);
         var plans = columns.Select(c => new ColumnPlan(engine.RequireColumn(c.Name).Name, c.Kind, engine.RequireColumn(c.Name).Category)).ToList();
         var scan = new SourceScan(engine, plans);
-        await scan.OverviewAsync(cancellationToken).ConfigureAwait(false);
+        await scan.OverviewAsync(options.EstimateLargeDistinct ? options.ExactDistinctUpTo : null, cancellationToken).ConfigureAwait(false);
 
         var edges = new Dictionary<string, NumericBinEdges>(StringComparer.Ordinal);
         foreach (var plan in plans.Where(p => p.Kind == ColumnKind.Numeric))

@@ -19,16 +19,25 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
     /// maximum, number of distinct values, population standard deviation and mean of the non-missing values; for categorical
     /// columns the number of distinct values.
     /// </summary>
-    public string Overview(IReadOnlyList<ColumnPlan> columns)
+    public string Overview(IReadOnlyList<ColumnPlan> columns) => Overview(columns, estimateNumericDistinct: false);
+
+    /// <summary>
+    /// The overview scan (<see cref="Overview(IReadOnlyList{ColumnPlan})"/>), where with <paramref name="estimateNumericDistinct"/>
+    /// (and <see cref="SqlSpellings.HasApproximateCountDistinct"/>) a numeric column's number of distinct values is an
+    /// estimate (<see cref="SqlSpellings.ApproximateCountDistinct"/>), to be replaced by the exact count (<see cref="CountDistinct"/>
+    /// when it is small, or counted by the exact two-sample pass).
+    /// </summary>
+    public string Overview(IReadOnlyList<ColumnPlan> columns, bool estimateNumericDistinct)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        estimateNumericDistinct &= Sql.HasApproximateCountDistinct;
         var items = new List<string> { "count(*)" };
         foreach (var column in columns)
         {
             string value = column.ValueExpression(Sql), missing = column.MissingCondition(Sql);
             string present = $"CASE WHEN NOT {missing} THEN {value} END";
             items.Add(Sql.CountIf(missing));
-            items.Add(Sql.CountDistinct(present));
+            items.Add(estimateNumericDistinct && column.Kind == ColumnKind.Numeric ? Sql.ApproximateCountDistinct(present) : Sql.CountDistinct(present));
             if (column.Kind == ColumnKind.Numeric)
             {
                 items.Add($"min({present})");
@@ -38,6 +47,14 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
             }
         }
         return $"SELECT {string.Join(", ", items)} {FromWhere}";
+    }
+
+    /// <summary>One row: the exact number of distinct non-missing values of each column, in order.</summary>
+    public string CountDistinct(IReadOnlyList<ColumnPlan> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0) throw new InvalidArgumentException("Distinct values are counted for at least one column.", nameof(columns));
+        return $"SELECT {string.Join(", ", columns.Select(c => Sql.CountDistinct($"CASE WHEN NOT {c.MissingCondition(Sql)} THEN {c.ValueExpression(Sql)} END")))} {FromWhere}";
     }
 
     /// <summary>The distinct non-missing values of a numeric column, ascending (asked only when there are few).</summary>

@@ -60,10 +60,25 @@ internal sealed class SourceScan
 
     public double Mean(ColumnPlan plan) => _overview[plan.Name].Mean;
 
-    /// <summary>The overview scan: one query over every column.</summary>
-    public async Task OverviewAsync(CancellationToken cancellationToken)
+    /// <summary>The overview scan with exact distinct counts.</summary>
+    public Task OverviewAsync(CancellationToken cancellationToken) => OverviewAsync(null, cancellationToken);
+
+    /// <summary>Whether the column's distinct count is an estimate (above the bound given the overview scan), not exact.</summary>
+    public bool DistinctIsEstimate(ColumnPlan plan) => _estimated.Contains(plan.Name);
+
+    private readonly HashSet<string> _estimated = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The overview scan: one query over every column. With <paramref name="exactDistinctUpTo"/>, numeric columns'
+    /// distinct values are first estimated (where the engine can, <see cref="SqlSpellings.HasApproximateCountDistinct"/>)
+    /// and counted exactly, in a second query, only where the estimate is at most that bound; above it the count stays an
+    /// estimate (<see cref="DistinctIsEstimate"/>). The bound must be far above every
+    /// threshold a decision compares the count with (an estimate can be off by a fifth or so).
+    /// </summary>
+    public async Task OverviewAsync(long? exactDistinctUpTo, CancellationToken cancellationToken)
     {
-        var row = await SingleRowAsync(Queries.Overview(_plans), cancellationToken).ConfigureAwait(false);
+        bool estimate = exactDistinctUpTo is not null && Queries.Sql.HasApproximateCountDistinct;
+        var row = await SingleRowAsync(Queries.Overview(_plans, estimate), cancellationToken).ConfigureAwait(false);
         Rows = row.GetInt64(0);
         int i = 1;
         foreach (var plan in _plans)
@@ -80,6 +95,16 @@ internal sealed class SourceScan
             }
             _overview[plan.Name] = new ColumnOverview(missing, distinct, minimum, maximum, deviation, mean);
         }
+        if (!estimate) return;
+        var numeric = _plans.Where(p => p.Kind == ColumnKind.Numeric).ToList();
+        var small = numeric.Where(p => _overview[p.Name].Distinct <= exactDistinctUpTo).ToList();
+        if (small.Count > 0)
+        {
+            var counts = await SingleRowAsync(Queries.CountDistinct(small), cancellationToken).ConfigureAwait(false);
+            for (int j = 0; j < small.Count; j++)
+                _overview[small[j].Name] = _overview[small[j].Name] with { Distinct = counts.GetInt64(j) };
+        }
+        foreach (var plan in numeric.Except(small)) _estimated.Add(plan.Name);
     }
 
     /// <summary>The column's bin edges from this source (the reference): per value when there are few, else by the rule.</summary>

@@ -11,14 +11,16 @@ public sealed class SqlSpellings
 {
     private readonly Func<string, string> _asDouble, _secondsOf, _asText, _booleanAsText, _isNaN, _countIf;
     private readonly string _standardDeviation;
+    private readonly string? _approximateCountDistinct;
     private readonly Func<string, IReadOnlyList<double>, string> _bucket;
     private readonly Func<string, IReadOnlyList<double>, string>? _quantileRows;
 
     private SqlSpellings(SqlDialect dialect, Func<string, string> asDouble, Func<string, string> secondsOf, Func<string, string> asText,
                          Func<string, string> booleanAsText, Func<string, string> isNaN, Func<string, string> countIf,
                          Func<string, IReadOnlyList<double>, string> bucket, Func<string, IReadOnlyList<double>, string>? quantileRows,
-                         bool hasWindowFunctions, string countDistinct, string standardDeviation = "stddev_pop")
+                         bool hasWindowFunctions, string countDistinct, string standardDeviation = "stddev_pop", string? approximateCountDistinct = null)
     {
+        _approximateCountDistinct = approximateCountDistinct;
         _standardDeviation = standardDeviation;
         Dialect = dialect;
         _asDouble = asDouble;
@@ -38,7 +40,8 @@ public sealed class SqlSpellings
         x => $"CAST({x} AS DOUBLE)", x => $"CAST(epoch({x}) AS DOUBLE)", x => $"CAST({x} AS VARCHAR)",
         x => $"CASE WHEN {x} THEN 'true' WHEN NOT {x} THEN 'false' END", x => $"isnan({x})", c => $"count_if({c})",
         (x, e) => SearchTree(x, e, (c, a, b) => $"CASE WHEN {c} THEN {a} ELSE {b} END"),   // list_filter builds a list per row: 1000 edges took minutes for 4·10⁶ rows
-        (x, p) => $"unnest(quantile_disc({x}, {List("[", p, "]")}))", hasWindowFunctions: true, "count(DISTINCT {0})");
+        (x, p) => $"unnest(quantile_disc({x}, {List("[", p, "]")}))", hasWindowFunctions: true, "count(DISTINCT {0})",
+        approximateCountDistinct: "approx_count_distinct({0})");
 
     /// <summary>PostgreSQL 15.</summary>
     public static SqlSpellings PostgreSql { get; } = new(SqlDialect.PostgreSql,
@@ -117,6 +120,18 @@ public sealed class SqlSpellings
 
     /// <summary>The exact number of distinct values of <paramref name="expression"/>.</summary>
     public string CountDistinct(string expression) => string.Format(CultureInfo.InvariantCulture, CountDistinctFunction, expression);
+
+    /// <summary>Whether the engine has a fast estimate of the number of distinct values (<see cref="ApproximateCountDistinct"/>).</summary>
+    public bool HasApproximateCountDistinct => _approximateCountDistinct is not null;
+
+    /// <summary>
+    /// An estimate of the number of distinct values of <paramref name="expression"/> from a sketch of fixed size
+    /// (DuckDB's HyperLogLog <c>approx_count_distinct</c>: 16,230 for 20,000 multiples of ¼, so off by a fifth or so), where the exact count hashes every
+    /// distinct value: for 5 columns of 2·10⁶ mostly distinct numbers, 0.6 s against 2.6 s.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The dialect has none (<see cref="HasApproximateCountDistinct"/>).</exception>
+    public string ApproximateCountDistinct(string expression) =>
+        string.Format(CultureInfo.InvariantCulture, _approximateCountDistinct ?? throw new InvalidOperationException($"{Dialect} has no approximate distinct count."), expression);
 
     /// <summary>The population standard deviation of <paramref name="expression"/> (NULLs ignored).</summary>
     public string StandardDeviation(string expression) => $"{_standardDeviation}({expression})";

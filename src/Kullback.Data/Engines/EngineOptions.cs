@@ -25,10 +25,18 @@ public sealed record EngineOptions
     /// <summary>DuckDB: the worker threads (default: DuckDB's, one per core).</summary>
     public int? Threads { get; init; }
 
-    /// <summary>DuckDB: the memory limit, in DuckDB's notation (<c>4GB</c>, <c>512MiB</c>; default: 80% of RAM).</summary>
+    /// <summary>
+    /// DuckDB: the memory limit, in DuckDB's notation (<c>4GB</c>, <c>512MiB</c>); default: the environment variable
+    /// <c>KULLBACK_DUCKDB_MEMORY_LIMIT</c>, else 2 GB (DuckDB's own default would be 80% of RAM). Sorts and hash tables
+    /// that outgrow it spill to <see cref="TempDirectory"/>.
+    /// </summary>
     public string? MemoryLimit { get; init; }
 
-    /// <summary>DuckDB: where operators that outgrow <see cref="MemoryLimit"/> spill (default: DuckDB's, <c>.tmp</c> beside an in-memory database).</summary>
+    /// <summary>
+    /// DuckDB: where operators that outgrow <see cref="MemoryLimit"/> spill. Default: a directory of the engine's own
+    /// under the system's temporary directory, created only when DuckDB spills and removed when the engine is disposed
+    /// (also after a failure or a cancel); a directory given here is left as it is.
+    /// </summary>
     public string? TempDirectory { get; init; }
 
     /// <summary>Checks the values.</summary>

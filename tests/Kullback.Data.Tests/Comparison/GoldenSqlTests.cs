@@ -41,6 +41,8 @@ public sealed class GoldenSqlTests
             text.Append("-- ").Append(name).Append('\n').Append(body).Append("\n\n");
         }
         Add("overview", () => queries.Overview([Amount, Seen, Colour, Flag]));
+        Add("overview, numeric distinct values estimated", () => queries.Overview([Amount, Seen, Colour, Flag], estimateNumericDistinct: true));
+        Add("exact distinct counts", () => queries.CountDistinct([Amount, Colour]));
         Add("distinct values", () => queries.DistinctValues(Amount));
         Add("values at ranks 1, 3, 5 of 5 (quantile edges)", () => queries.ValuesAtRanks(Seen, [1, 3, 5], 5));
         Add("values at 40 ranks of 400 (fine histogram edges)", () => queries.ValuesAtRanks(Amount, [.. Enumerable.Range(1, 40).Select(i => (long)i * 10)], 400));

@@ -211,6 +211,38 @@ public sealed class DuckDbEngineTests(DuckDbFiles files) : IClassFixture<DuckDbF
     }
 
     [Fact]
+    public async Task By_default_memory_is_limited_to_2_GB_and_spills_to_a_directory_removed_on_disposal()
+    {
+        string temp;
+        await using (var engine = await OpenAsync(files.Csv))
+        {
+            var row = await EngineAssert.SingleRowAsync(engine, "SELECT current_setting('memory_limit'), current_setting('temp_directory')");
+            if (Environment.GetEnvironmentVariable(DuckDbEngine.MemoryLimitVariable) is null)
+                Assert.Equal("1.8 GiB", row.GetString(0));   // 2·10⁹ bytes
+            temp = row.GetString(1);
+            Assert.StartsWith(Path.Combine(Path.GetTempPath(), "kullback-duckdb-"), temp, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(temp));   // created only when DuckDB spills
+        }
+
+        await using (var engine = await OpenAsync(files.Csv, options: new EngineOptions { Threads = 1, MemoryLimit = "64MB" }))
+        {
+            temp = (await EngineAssert.SingleRowAsync(engine, "SELECT current_setting('temp_directory')")).GetString(0);
+            // 4·10⁶ sorted doubles with their row numbers outgrow 64 MB: the sort spills, and the result still streams in order.
+            double previous = double.NegativeInfinity;
+            long rows = 0;
+            await foreach (var row in engine.QueryAsync("SELECT x FROM (SELECT random() AS x, range AS i FROM range(4000000)) ORDER BY x, i"))
+            {
+                double x = row.GetDouble(0);
+                Assert.True(x >= previous);
+                previous = x;
+                if (rows++ == 0) Assert.True(Directory.Exists(temp), "the sort did not spill");
+            }
+            Assert.Equal(4_000_000, rows);
+        }
+        Assert.False(Directory.Exists(temp), $"{temp} was left behind");
+    }
+
+    [Fact]
     public async Task An_invalid_setting_is_a_fault_of_the_source()
     {
         var error = await EngineAssert.OpenFaultAsync(DataSource.Parse(files.Csv), new EngineOptions { MemoryLimit = "lots" });
