@@ -270,6 +270,33 @@ internal sealed class DuckDbEngine : QueryEngineBase
             return ValueTask.FromResult<ResultRow?>(new ResultRow(Columns, values));
         }
 
+        /// <summary>The rows straight from DuckDB's reader when they are (DOUBLE or BIGINT, BIGINT, BIGINT), else row by row.</summary>
+        public ValueTask<int> ReadTriplesAsync(double[] x, long[] a, long[] b, CancellationToken cancellationToken)
+        {
+            if (_types.Length != 3 || _types[1] != typeof(long) || _types[2] != typeof(long) || (_types[0] != typeof(double) && _types[0] != typeof(long)))
+                return IResultCursor.ReadTriplesByRowsAsync(this, x, a, b, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            bool doubles = _types[0] == typeof(double);
+            int n = 0;
+            try
+            {
+                while (n < x.Length && _reader.Read())
+                {
+                    if (_reader.IsDBNull(0) || _reader.IsDBNull(1) || _reader.IsDBNull(2))
+                        throw _engine.Fault("DuckDB returned NULL where the query has a number.");
+                    x[n] = doubles ? _reader.GetDouble(0) : _reader.GetInt64(0);
+                    a[n] = _reader.GetInt64(1);
+                    b[n] = _reader.GetInt64(2);
+                    n++;
+                }
+            }
+            catch (DuckDBException e)
+            {
+                throw _engine.Fault($"DuckDB could not run the query: {EngineText.OneLine(e.Message)}", e);
+            }
+            return ValueTask.FromResult(n);
+        }
+
         private ResultValue ReadValue(int ordinal)
         {
             if (_reader.IsDBNull(ordinal)) return ResultValue.Null;
