@@ -86,6 +86,13 @@ internal static class Options
         CustomParser = result => ParseWhole(result, name, min, max),
     };
 
+    /// <summary><c>--memory-limit SIZE</c>: DuckDB's memory limit (512MB, 4GB, 1.5GiB; checked by the engine); null when not given.</summary>
+    public static Option<string?> MemoryLimit() => new("--memory-limit")
+    {
+        Description = "Memory DuckDB may use for files before sorts and hash tables spill to a temporary directory (removed afterwards): at least 64MB, e.g. 512MB, 4GB (default: KULLBACK_DUCKDB_MEMORY_LIMIT, else 2GB).",
+        HelpName = "SIZE",
+    };
+
     private static long? ParseWhole(ArgumentResult result, string name, long min, long max)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";

@@ -38,7 +38,10 @@ internal sealed class DuckDbEngine : QueryEngineBase
     public const string MemoryLimitVariable = "KULLBACK_DUCKDB_MEMORY_LIMIT";
 
     private static string? EnvironmentMemoryLimit() =>
-        Environment.GetEnvironmentVariable(MemoryLimitVariable) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+        Environment.GetEnvironmentVariable(MemoryLimitVariable) is { } text && !string.IsNullOrWhiteSpace(text) ? MemoryLimitText.Check(text, MemoryLimitVariable) : null;
+
+    /// <summary>The memory limit this engine runs under, as written.</summary>
+    private readonly string _memoryLimit;
 
     public DuckDbEngine(DataSource source, EngineOptions options) : base(source, options)
     {
@@ -50,7 +53,8 @@ internal sealed class DuckDbEngine : QueryEngineBase
         builder["preserve_insertion_order"] = "false";
         if (source.Kind == SourceKind.DuckDbDatabase) builder["access_mode"] = "READ_ONLY";
         if (options.Threads is { } threads) builder["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder["memory_limit"] = options.MemoryLimit ?? EnvironmentMemoryLimit() ?? DefaultMemoryLimit;
+        _memoryLimit = options.MemoryLimit ?? EnvironmentMemoryLimit() ?? DefaultMemoryLimit;
+        builder["memory_limit"] = _memoryLimit;
         if (options.TempDirectory is { } temp)
         {
             builder["temp_directory"] = temp;
@@ -162,6 +166,15 @@ internal sealed class DuckDbEngine : QueryEngineBase
         }
     }
 
+    /// <summary>A query DuckDB could not run; out of memory, with the limit and how to raise it.</summary>
+    private InvalidInputException QueryFault(DuckDBException e)
+    {
+        string message = EngineText.OneLine(e.Message);
+        if (message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase))
+            message += $" (the memory limit is {_memoryLimit}: raise it with --memory-limit or {MemoryLimitVariable})";
+        return Fault($"DuckDB could not run the query: {message}", e);
+    }
+
     private async Task EnsureOpenAsync(CancellationToken cancellationToken)
     {
         if (_opened) return;
@@ -204,7 +217,7 @@ internal sealed class DuckDbEngine : QueryEngineBase
             }
             catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Fault($"DuckDB could not run the query: {EngineText.OneLine(e.Message)}", e);
+                throw QueryFault(e);
             }
         }
     }
@@ -261,7 +274,7 @@ internal sealed class DuckDbEngine : QueryEngineBase
             }
             catch (DuckDBException e)
             {
-                throw _engine.Fault($"DuckDB could not run the query: {EngineText.OneLine(e.Message)}", e);
+                throw _engine.QueryFault(e);
             }
             if (!more) return ValueTask.FromResult<ResultRow?>(null);
             var values = new ResultValue[Columns.Count];
@@ -292,7 +305,7 @@ internal sealed class DuckDbEngine : QueryEngineBase
             }
             catch (DuckDBException e)
             {
-                throw _engine.Fault($"DuckDB could not run the query: {EngineText.OneLine(e.Message)}", e);
+                throw _engine.QueryFault(e);
             }
             return ValueTask.FromResult(n);
         }

@@ -40,7 +40,7 @@ public sealed record EngineOptions
     public string? TempDirectory { get; init; }
 
     /// <summary>Checks the values.</summary>
-    /// <exception cref="InvalidArgumentException">A timeout is zero or negative (other than infinite), the thread count is below 1, or the password file does not exist.</exception>
+    /// <exception cref="InvalidArgumentException">A timeout is zero or negative (other than infinite), the thread count is below 1, the memory limit is not a size of at least 64 MB, or the password file does not exist.</exception>
     internal void Validate()
     {
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
@@ -49,8 +49,7 @@ public sealed record EngineOptions
             throw new InvalidArgumentException($"The connect timeout must be positive, not {Durations.Describe(ConnectTimeout)}.", nameof(ConnectTimeout));
         if (Threads is < 1)
             throw new InvalidArgumentException($"DuckDB needs at least one thread, not {Threads}.", nameof(Threads));
-        if (MemoryLimit is { Length: 0 })
-            throw new InvalidArgumentException("The DuckDB memory limit is empty; write it like 4GB.", nameof(MemoryLimit));
+        if (MemoryLimit is { } limit) MemoryLimitText.Check(limit, null);
         if (PasswordFile is { } file && !File.Exists(file))
             throw new InvalidArgumentException($"The password file {InputText.Quote(file, 80)} does not exist.", nameof(PasswordFile));
     }

@@ -243,10 +243,30 @@ public sealed class DuckDbEngineTests(DuckDbFiles files) : IClassFixture<DuckDbF
     }
 
     [Fact]
-    public async Task An_invalid_setting_is_a_fault_of_the_source()
+    public async Task A_memory_limit_must_be_a_size_DuckDB_can_work_in()
     {
-        var error = await EngineAssert.OpenFaultAsync(DataSource.Parse(files.Csv), new EngineOptions { MemoryLimit = "lots" });
-        Assert.StartsWith("DuckDB could not open the source: ", error.Problem, StringComparison.Ordinal);
+        foreach (string limit in (string[])["lots", "", "4 G", "-1GB", "12", "1e9B"])
+        {
+            var error = await Assert.ThrowsAsync<InvalidArgumentException>(() => QueryEngine.OpenAsync(DataSource.Parse(files.Csv), new EngineOptions { MemoryLimit = limit }));
+            Assert.Contains("is not a size; write a number and a unit, like 512MB, 4GB or 1.5GiB.", error.Reason, StringComparison.Ordinal);
+        }
+        var small = await Assert.ThrowsAsync<InvalidArgumentException>(() => QueryEngine.OpenAsync(DataSource.Parse(files.Csv), new EngineOptions { MemoryLimit = "32MiB" }));
+        Assert.Equal("The memory limit '32MiB' is below 64MB, too little for DuckDB to work in.", small.Reason);
+        foreach (string limit in (string[])["64MB", "1.5GiB", "2 gb", "300000000B"])
+        {
+            await using var engine = await OpenAsync(files.Csv, options: new EngineOptions { MemoryLimit = limit });
+            Assert.Equal(1L, (await EngineAssert.SingleRowAsync(engine, "SELECT 1")).GetInt64(0));
+        }
+    }
+
+    [Fact]
+    public async Task Out_of_memory_says_which_limit_and_how_to_raise_it()
+    {
+        await using var engine = await OpenAsync(files.Csv, options: new EngineOptions { Threads = 2, MemoryLimit = "64MB" });
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            EngineAssert.RowsAsync(engine, "SELECT list(range) FROM range(100000000)", CancellationToken.None));
+        Assert.Contains("Out of Memory", error.Problem, StringComparison.Ordinal);
+        Assert.EndsWith("(the memory limit is 64MB: raise it with --memory-limit or KULLBACK_DUCKDB_MEMORY_LIMIT)", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

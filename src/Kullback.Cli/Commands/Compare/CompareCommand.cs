@@ -30,6 +30,7 @@ internal static class CompareCommand
         var where = new Option<string?>("--where") { Description = "An SQL condition both sides' rows must meet, in the sources' dialect.", HelpName = "SQL" };
         var timeout = Options.Integer("--timeout", "Seconds a query may run before it is cancelled.", 600, 1, 86_400, "SECONDS");
         var passwordFile = new Option<string?>("--password-file") { Description = "A file holding the database password (else PGPASSWORD / ~/.pgpass, CLICKHOUSE_PASSWORD).", HelpName = "PATH" };
+        var memoryLimit = Options.MemoryLimit();
         var permutations = Options.Integer("--permutations", "Take each column's p-value from N seeded permutations of the G statistic instead of the χ² approximation (better when bins hold few values); 0, the default, keeps χ².", 0, 0, 100_000_000, "N");
         var seed = Options.Integer("--seed", "Seed of the permutations.", 0, int.MinValue, int.MaxValue, "S");
         var outOption = new Option<string?>("--out") { Description = "Directory for per-column charts (PNG and SVG): the two distributions over the bins, and each bin's share of PSI.", HelpName = "DIR" };
@@ -38,7 +39,7 @@ internal static class CompareCommand
         var json = Options.Json();
         var command = new Command("compare", "How far has CURRENT moved from REFERENCE? Per column: bins chosen on the reference, KL both ways, PSI, Jensen–Shannon, Hellinger, total variation, KS, Wasserstein, Cramér–von Mises, the G-test Holm-corrected across columns, and a verdict. Exit 0: no drift, 1: drift found, 2: bad input.")
         {
-            reference, current, columns, categorical, numeric, bins, binning, smoothing, alpha, threshold, distribution, fineBins, where, timeout, passwordFile, permutations, seed, outOption, report, unit, json,
+            reference, current, columns, categorical, numeric, bins, binning, smoothing, alpha, threshold, distribution, fineBins, where, timeout, passwordFile, memoryLimit, permutations, seed, outOption, report, unit, json,
         };
         command.SetAction(parse => CommandRunner.Run(terminal, "compare", parse.GetValue(verbose), output =>
         {
@@ -68,7 +69,7 @@ internal static class CompareCommand
                                              Permutations = parse.GetValue(permutations), Seed = parse.GetValue(seed) },
                 Distribution = parse.GetValue(distribution) switch { "exact" => DistributionMode.Exact, "histogram" => DistributionMode.Histogram, _ => DistributionMode.Auto },
                 FineBins = parse.GetValue(fineBins),
-                Engine = EngineOptions.Default with { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), PasswordFile = parse.GetValue(passwordFile) },
+                Engine = EngineOptions.Default with { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), PasswordFile = parse.GetValue(passwordFile), MemoryLimit = parse.GetValue(memoryLimit) },
             };
             using var page = parse.GetValue(report) is { } reportPath ? OutputFile.Prepare(reportPath, "--report") : null;
             var comparison = ScanProgress.Run(terminal, "Comparing", (progress, token) => DatasetComparer.CompareAsync(request, progress, token));

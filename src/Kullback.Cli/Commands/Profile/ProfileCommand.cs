@@ -26,13 +26,14 @@ internal static class ProfileCommand
         var where = new Option<string?>("--where") { Description = "An SQL condition the rows must meet.", HelpName = "SQL" };
         var timeout = Options.Integer("--timeout", "Seconds a query may run.", 600, 1, 86_400, "SECONDS");
         var passwordFile = new Option<string?>("--password-file") { Description = "A file holding the database password.", HelpName = "PATH" };
+        var memoryLimit = Options.MemoryLimit();
         var showSql = new Option<bool>("--show-sql") { Description = "Print the SQL that counts DATA (a table name) into --edges-from's bins, for --dialect, instead of running anything." };
         var dialect = Options.Choice("--dialect", "The SQL dialect of --show-sql.", [.. SqlSpellings.All.Select(a => a.Key)], "duckdb");
         var countsFlag = new Option<bool>("--from-counts") { Description = "DATA is the counts table (column_name, bin, n) that --show-sql's statement produced; needs --edges-from." };
 
         var command = new Command("profile", "Summarise a dataset where it lives — per column its bins and counts, categories, missing values — as a profile that compare accepts in place of the data.")
         {
-            data, output, edgesFrom, columns, categorical, numeric, bins, binning, fineBins, where, timeout, passwordFile, showSql, dialect, countsFlag,
+            data, output, edgesFrom, columns, categorical, numeric, bins, binning, fineBins, where, timeout, passwordFile, memoryLimit, showSql, dialect, countsFlag,
         };
         command.SetAction(parse => CommandRunner.Run(terminal, "profile", parse.GetValue(verbose), writer =>
         {
@@ -47,7 +48,7 @@ internal static class ProfileCommand
             string file = Path.GetFullPath(path);
             using var target = OutputDirectory.Prepare(Path.GetDirectoryName(file)!, [Path.GetFileName(file)], "--output");
             DatasetProfile profile;
-            var engineOptions = EngineOptions.Default with { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), PasswordFile = parse.GetValue(passwordFile) };
+            var engineOptions = EngineOptions.Default with { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), PasswordFile = parse.GetValue(passwordFile), MemoryLimit = parse.GetValue(memoryLimit) };
             if (parse.GetValue(countsFlag))
             {
                 if (reference is null) throw new UsageException("--from-counts needs --edges-from: the counts are of that profile's bins.");

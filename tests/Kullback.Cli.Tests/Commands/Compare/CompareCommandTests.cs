@@ -40,6 +40,23 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void The_memory_limit_is_an_option_and_an_environment_variable_checked_before_any_scan()
+    {
+        using var dir = new TempDirectory();
+        string reference = Csv(dir, "ref.csv", 2000, 1, 0, 0.3), current = Csv(dir, "cur.csv", 2000, 1, 0, 0.3);
+        Assert.Equal(0, CliRun.Of("compare", reference, current, "--memory-limit", "512MB").ExitCode);
+        CliRun.Of("compare", reference, current, "--memory-limit", "lots").AssertUsageError("The memory limit 'lots' is not a size", "like 512MB, 4GB or 1.5GiB");
+        CliRun.Of("profile", reference, "-o", Path.Combine(dir.Path, "p.json"), "--memory-limit", "8MB").AssertUsageError("The memory limit '8MB' is below 64MB");
+        Assert.False(File.Exists(Path.Combine(dir.Path, "p.json")));
+        // The environment variable, in a real process (the variable is read where the engine opens).
+        var run = RealProcess.Bash("KULLBACK_DUCKDB_MEMORY_LIMIT=lots \"$K\" compare ref.csv cur.csv; echo \"exit $?\"", dir.Path);
+        Assert.Equal("exit 2\n", run.Out);
+        Assert.Equal("kullback compare: The memory limit 'lots' (KULLBACK_DUCKDB_MEMORY_LIMIT) is not a size; write a number and a unit, like 512MB, 4GB or 1.5GiB.\n", run.Error);
+        var given = RealProcess.Bash("KULLBACK_DUCKDB_MEMORY_LIMIT=lots \"$K\" compare ref.csv cur.csv --memory-limit 1GB >/dev/null; echo \"exit $?\"", dir.Path);
+        Assert.Equal("exit 0\n", given.Out);   // the option wins over the variable
+    }
+
+    [Fact]
     public void The_json_is_the_documented_contract_and_its_numbers_follow_from_its_bins()
     {
         using var dir = new TempDirectory();
