@@ -183,12 +183,10 @@ public class DivergenceCoverageSimulationTests(ITestOutputHelper output)
         foreach (var row in rows)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Case} | {row.N} | {row.Estimator} | {row.Truth:0.0000} | {Math.Round(row.Bias, 4) + 0.0:+0.0000;-0.0000;0.0000} | {row.RootMeanSquare:0.0000} | {Percent(row.Infinite)} | {Percent(row.RawPercentile)} | {Percent(row.RawBca)} | {Percent(row.Percentile)} | {Percent(row.Bca)} |"));
+                $"| {row.Case} | {row.N} | {row.Estimator} | {row.Truth:0.0000} | {Math.Round(row.Bias, 4) + 0.0:+0.0000;-0.0000;0.0000} | {row.RootMeanSquare:0.0000} | {EntropyCoverageSimulationTests.Percent(row.Infinite)} | {EntropyCoverageSimulationTests.Percent(row.RawPercentile)} | {EntropyCoverageSimulationTests.Percent(row.RawBca)} | {EntropyCoverageSimulationTests.Percent(row.Percentile)} | {EntropyCoverageSimulationTests.Percent(row.Bca)} |"));
         }
         return text.ToString();
     }
-
-    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
 
     /// <summary>
     /// 4 KL pairs and 2 MI tables × 3 sample sizes × 1,000 samples, 1,000 shared resamples each. Asserts that the
@@ -232,25 +230,22 @@ public class DivergenceCoverageSimulationTests(ITestOutputHelper output)
         string teethBinomial = Pairs[0].Name, zipf = Pairs[1].Name, near = Pairs[2].Name, same = Pairs[3].Name;
         string dependent = Tables[0].Name, independent = Tables[1].Name;
         // Every cell sampled well: within 93–97%.
-        AssertWithin(Default(zipf, 5000).Bca, 0.93, 0.97, $"{zipf}, N = 5000");
-        AssertWithin(Default(dependent, 500).Bca, 0.93, 0.97, $"{dependent}, N = 500");
-        AssertWithin(Default(dependent, 5000).Bca, 0.93, 0.97, $"{dependent}, N = 5000");
+        EntropyCoverageSimulationTests.AssertWithin(Default(zipf, 5000).Bca, 0.93, 0.97, $"{zipf}, N = 5000");
+        EntropyCoverageSimulationTests.AssertWithin(Default(dependent, 500).Bca, 0.93, 0.97, $"{dependent}, N = 500");
+        EntropyCoverageSimulationTests.AssertWithin(Default(dependent, 5000).Bca, 0.93, 0.97, $"{dependent}, N = 5000");
         // 50 observations of 12 cells: measured 90.6%.
-        AssertWithin(Default(dependent, 50).Bca, 0.87, 0.97, $"{dependent}, N = 50");
+        EntropyCoverageSimulationTests.AssertWithin(Default(dependent, 50).Bca, 0.87, 0.97, $"{dependent}, N = 50");
         // At or near 0 the interval's lower bound is 0 and it over-covers (a test of D = 0 or I = 0 by it is conservative).
-        foreach (long n in SampleSizes) AssertWithin(Default(independent, n).Bca, 0.93, 1, $"{independent}, N = {n}");
-        foreach (string name in new[] { near, same }) foreach (long n in new long[] { 500, 5000 }) AssertWithin(Default(name, n).Bca, 0.93, 1, $"{name}, N = {n}");
-        AssertWithin(Default(zipf, 500).Bca, 0.93, 1, $"{zipf}, N = 500");
+        foreach (long n in SampleSizes) EntropyCoverageSimulationTests.AssertWithin(Default(independent, n).Bca, 0.93, 1, $"{independent}, N = {n}");
+        foreach (string name in new[] { near, same }) foreach (long n in new long[] { 500, 5000 }) EntropyCoverageSimulationTests.AssertWithin(Default(name, n).Bca, 0.93, 1, $"{name}, N = {n}");
+        EntropyCoverageSimulationTests.AssertWithin(Default(zipf, 500).Bca, 0.93, 1, $"{zipf}, N = 500");
         // Where Q's sample misses categories P's shows, the plug-in is +∞ and no interval of a plug-in-based estimate
         // holds a finite truth: coverage falls with the share of infinite estimates (measured: teeth ‖ binomial 99.3%,
         // 89.3%, 14.5% infinite at N = 50, 500, 5000, covered 7.0%, 11.3%, 84.4%).
         foreach (var (name, n) in new[] { (teethBinomial, 50L), (teethBinomial, 500L), (zipf, 50L) })
             Assert.True(Default(name, n).Infinite > 0.85 && Default(name, n).Bca < 0.5, $"{name}, N = {n}: {Default(name, n)}");
-        AssertWithin(Default(teethBinomial, 5000).Bca, 0.80, 0.97, $"{teethBinomial}, N = 5000");
+        EntropyCoverageSimulationTests.AssertWithin(Default(teethBinomial, 5000).Bca, 0.80, 0.97, $"{teethBinomial}, N = 5000");
         foreach (string name in new[] { near, same })
             Assert.True(Default(name, 50).Infinite > 0.3 && Default(name, 50).Bca > 0.5, $"{name}, N = 50: {Default(name, 50)}");
     }
-
-    private static void AssertWithin(double coverage, double low, double high, string what) =>
-        Assert.True(coverage >= low && coverage <= high, string.Create(CultureInfo.InvariantCulture, $"{what}: coverage {coverage:P1}, expected {low:P0} to {high:P0}"));
 }

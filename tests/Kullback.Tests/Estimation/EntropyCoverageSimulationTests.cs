@@ -140,7 +140,7 @@ public class EntropyCoverageSimulationTests(ITestOutputHelper output)
         return text.ToString();
     }
 
-    private static string Percent(double share) => double.IsNaN(share) ? "—" : string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
+    internal static string Percent(double share) => double.IsNaN(share) ? "—" : string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
 
     /// <summary>
     /// The whole table: 4 distributions × 3 sample sizes × 1,000 samples, each with 1,000 shared bootstrap resamples and
@@ -198,6 +198,6 @@ public class EntropyCoverageSimulationTests(ITestOutputHelper output)
             Assert.True(row.Bca >= row.RawBca, $"{row.Distribution}, N = 50, {row.Estimator}: re-centred BCa {row.Bca} vs raw {row.RawBca}");
     }
 
-    private static void AssertWithin(double coverage, double low, double high, string what) =>
+    internal static void AssertWithin(double coverage, double low, double high, string what) =>
         Assert.True(coverage >= low && coverage <= high, string.Create(CultureInfo.InvariantCulture, $"{what}: coverage {coverage:P1}, expected {low:P0} to {high:P0}"));
 }
