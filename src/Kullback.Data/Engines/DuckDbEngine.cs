@@ -43,6 +43,9 @@ internal sealed class DuckDbEngine : QueryEngineBase
     /// <summary>The memory limit this engine runs under, as written.</summary>
     private readonly string _memoryLimit;
 
+    /// <summary>The memory limit in bytes.</summary>
+    internal double MemoryLimitBytes => MemoryLimitText.Bytes(_memoryLimit, null);
+
     public DuckDbEngine(DataSource source, EngineOptions options) : base(source, options)
     {
         var builder = new DuckDBConnectionStringBuilder

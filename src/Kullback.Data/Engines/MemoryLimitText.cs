@@ -22,6 +22,14 @@ internal static partial class MemoryLimitText
     /// <exception cref="InvalidArgumentException">It is not a number and a unit, or is below 64 MB.</exception>
     public static string Check(string text, string? origin)
     {
+        Bytes(text, origin);
+        return text.Trim();
+    }
+
+    /// <summary>The limit in bytes (<see cref="Check"/>'s rules).</summary>
+    /// <exception cref="InvalidArgumentException">As <see cref="Check"/>.</exception>
+    public static double Bytes(string text, string? origin)
+    {
         ArgumentNullException.ThrowIfNull(text);
         string from = origin is null ? "" : $" ({origin})";
         var match = Size().Match(text.Trim());
@@ -41,7 +49,7 @@ internal static partial class MemoryLimitText
         };
         if (bytes < MinimumBytes)
             throw new InvalidArgumentException($"The memory limit {InputText.Quote(text, 40)}{from} is below 64MB, too little for DuckDB to work in.", nameof(text));
-        return text.Trim();
+        return bytes;
     }
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -52,6 +52,7 @@ public sealed class GoldenSqlTests
         Add("fine counts", () => queries.FineCounts(Amount, [-0.5, 0, 0.25, 7]));
         Add("grouped values of both sides", () => queries.Grouped(Seen, $"FROM {other}"));
         Add("values of both sides, mostly distinct", () => queries.Grouped(Seen, $"FROM {other}", mostlyDistinct: true));
+        Add("values of both sides, mostly distinct, materialised", () => queries.Grouped(Seen, $"FROM {other}", mostlyDistinct: true, materialized: true));
         return text.ToString();
     }
 

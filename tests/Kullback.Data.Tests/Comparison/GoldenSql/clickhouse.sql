@@ -49,3 +49,7 @@ SELECT x, countIf(s = 0) AS r, countIf(s = 1) AS c FROM (SELECT toFloat64(toUnix
 SELECT x, countIf(s = 0) AS r, countIf(s = 1) AS c FROM (SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 0 AS s FROM `sales`.`events` WHERE (region = 'NZ'
 ) UNION ALL SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 1 AS s FROM `sales`.`events_now`) AS pooled WHERE NOT (x IS NULL OR isNaN(x)) GROUP BY x ORDER BY x;
 
+-- values of both sides, mostly distinct, materialised
+SELECT x, countIf(s = 0) AS r, countIf(s = 1) AS c FROM (SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 0 AS s FROM `sales`.`events` WHERE (region = 'NZ'
+) UNION ALL SELECT toFloat64(toUnixTimestamp(toDateTime(`seen at`))) AS x, 1 AS s FROM `sales`.`events_now`) AS pooled WHERE NOT (x IS NULL OR isNaN(x)) GROUP BY x ORDER BY x;
+

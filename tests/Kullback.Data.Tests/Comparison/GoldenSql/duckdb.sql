@@ -50,3 +50,7 @@ SELECT x, count_if(s = 0) AS r, count_if(s = 1) AS c FROM (SELECT CAST(epoch("se
 SELECT x, 1 - s AS r, s AS c FROM (SELECT CAST(epoch("seen at") AS DOUBLE) AS x, CAST(0 AS BIGINT) AS s FROM "sales"."events" WHERE (region = 'NZ'
 ) UNION ALL SELECT CAST(epoch("seen at") AS DOUBLE) AS x, CAST(1 AS BIGINT) AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR isnan(x)) ORDER BY x;
 
+-- values of both sides, mostly distinct, materialised
+WITH pooled AS MATERIALIZED (SELECT CAST(epoch("seen at") AS DOUBLE) AS x, CAST(0 AS BIGINT) AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT CAST(epoch("seen at") AS DOUBLE) AS x, CAST(1 AS BIGINT) AS s FROM "sales"."events_now") SELECT x, 1 - s AS r, s AS c FROM pooled WHERE NOT (x IS NULL OR isnan(x)) ORDER BY x;
+

@@ -49,3 +49,7 @@ SELECT x, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c
 SELECT x, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c FROM (SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
 ) UNION ALL SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR (x = 'NaN'::float8)) GROUP BY x ORDER BY x;
 
+-- values of both sides, mostly distinct, materialised
+SELECT x, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c FROM (SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT CAST(EXTRACT(EPOCH FROM "seen at") AS double precision) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR (x = 'NaN'::float8)) GROUP BY x ORDER BY x;
+

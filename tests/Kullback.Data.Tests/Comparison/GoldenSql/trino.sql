@@ -45,3 +45,7 @@ SELECT x, count_if(s = 0) AS r, count_if(s = 1) AS c FROM (SELECT to_unixtime(CA
 SELECT x, count_if(s = 0) AS r, count_if(s = 1) AS c FROM (SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
 ) UNION ALL SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR is_nan(x)) GROUP BY x ORDER BY x;
 
+-- values of both sides, mostly distinct, materialised
+SELECT x, count_if(s = 0) AS r, count_if(s = 1) AS c FROM (SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 0 AS s FROM "sales"."events" WHERE (region = 'NZ'
+) UNION ALL SELECT to_unixtime(CAST("seen at" AS TIMESTAMP)) AS x, 1 AS s FROM "sales"."events_now") AS pooled WHERE NOT (x IS NULL OR is_nan(x)) GROUP BY x ORDER BY x;
+
