@@ -164,12 +164,26 @@ internal sealed class TableShape
         return found;
     }
 
-    /// <summary>The header's names (at most six, each quoted and cut), or the number of columns.</summary>
+    /// <summary>
+    /// The header's names (each quoted and cut, at most six and about 120 characters, so that a message that lists them
+    /// stays one short line), or the number of columns.
+    /// </summary>
     public string ColumnList()
     {
         if (Header is null) return string.Create(CultureInfo.InvariantCulture, $"numbered 1 to {Columns}");
-        var shown = Header.Take(6).Select(h => InputText.Quote(h, 20));
-        return string.Join(", ", shown) + (Header.Length > 6 ? string.Create(CultureInfo.InvariantCulture, $" and {Header.Length - 6} more") : "");
+        const int MostShown = 6, Budget = 120;
+        var list = new System.Text.StringBuilder();
+        int shown = 0;
+        foreach (string name in Header)
+        {
+            string quoted = InputText.Quote(name, 20);
+            if (shown == MostShown || (shown > 0 && list.Length + 2 + quoted.Length > Budget)) break;
+            if (shown > 0) list.Append(", ");
+            list.Append(quoted);
+            shown++;
+        }
+        if (Header.Length > shown) list.Append(CultureInfo.InvariantCulture, $" and {Header.Length - shown} more");
+        return list.ToString();
     }
 
     /// <summary>The name of column <paramref name="index"/> for messages: its quoted header name, or its number.</summary>
