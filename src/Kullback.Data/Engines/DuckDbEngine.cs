@@ -44,7 +44,7 @@ internal sealed class DuckDbEngine : QueryEngineBase
     private readonly string _memoryLimit;
 
     /// <summary>The memory limit in bytes.</summary>
-    internal double MemoryLimitBytes => MemoryLimitText.Bytes(_memoryLimit, null);
+    internal double MemoryLimitBytes { get; }
 
     public DuckDbEngine(DataSource source, EngineOptions options) : base(source, options)
     {
@@ -57,6 +57,7 @@ internal sealed class DuckDbEngine : QueryEngineBase
         if (source.Kind == SourceKind.DuckDbDatabase) builder["access_mode"] = "READ_ONLY";
         if (options.Threads is { } threads) builder["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _memoryLimit = options.MemoryLimit ?? EnvironmentMemoryLimit() ?? DefaultMemoryLimit;
+        MemoryLimitBytes = MemoryLimitText.Bytes(_memoryLimit, null);
         builder["memory_limit"] = _memoryLimit;
         if (options.TempDirectory is { } temp)
         {

@@ -12,7 +12,8 @@ namespace Kullback.Kernels;
 internal static class TotalVariationKernel
 {
     /// <summary>τ: outcomes with |p − wq| ≤ τ·wq may change sign between w and the exact w(1 + δ) while |δ| ≤ τ.</summary>
-    private const double FlipReach = 9.5367431640625e-07;   // 2⁻²⁰
+    /// <summary>τ = 2⁻²⁰: the operators' flippable terms are those with |p − wq| ≤ τ·wq.</summary>
+    internal const double FlipReach = 9.5367431640625e-07;
 
     /// <summary>TV(p, q) in [0, 1], or false when the bound (or the input) sends the work to the exact path.</summary>
     public static bool TryDistance<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, KernelSettings settings, out double distance) where T : unmanaged
@@ -76,8 +77,6 @@ internal static class TotalVariationKernel
 /// <summary>A = Σ |p − wq|, B = Σ sign(p − wq)·wq, and (in AbsB) F = Σ wq over |p − wq| ≤ τ·wq.</summary>
 internal readonly struct TotalVariationOperator(double weight) : IPassOperator<TotalVariationOperator>
 {
-    private const double FlipReach = 9.5367431640625e-07;   // 2⁻²⁰, as the kernel's τ
-
     private readonly double _weight = weight;
 
     public static LaneSums Sums => LaneSums.A | LaneSums.B | LaneSums.AbsB;
@@ -92,15 +91,13 @@ internal readonly struct TotalVariationOperator(double weight) : IPassOperator<T
         TV difference = TV.FusedMultiplyAdd(-w, q, p), size = TV.Abs(difference);
         lanes.A += size;
         lanes.B += c | (difference & TV.Create(-0.0));   // c with the sign of the difference
-        lanes.AbsB += c & TV.LessThan(size, c * TV.Create(FlipReach));
+        lanes.AbsB += c & TV.LessThan(size, c * TV.Create(TotalVariationKernel.FlipReach));
     }
 }
 
 /// <summary>The total variation operator's sums and, in <see cref="Lanes{TV}.Max"/> and <see cref="Lanes{TV}.MaxB"/>, max |p − wq| and max q.</summary>
 internal readonly struct AverageL1LInfOperator(double weight) : IPassOperator<AverageL1LInfOperator>
 {
-    private const double FlipReach = 9.5367431640625e-07;   // 2⁻²⁰, as the kernel's τ
-
     private readonly double _weight = weight;
 
     public static LaneSums Sums => LaneSums.A | LaneSums.B | LaneSums.AbsB | LaneSums.Max;
@@ -115,7 +112,7 @@ internal readonly struct AverageL1LInfOperator(double weight) : IPassOperator<Av
         TV difference = TV.FusedMultiplyAdd(-w, q, p), size = TV.Abs(difference);
         lanes.A += size;
         lanes.B += c | (difference & TV.Create(-0.0));   // c with the sign of the difference
-        lanes.AbsB += c & TV.LessThan(size, c * TV.Create(FlipReach));
+        lanes.AbsB += c & TV.LessThan(size, c * TV.Create(TotalVariationKernel.FlipReach));
         lanes.Max = TV.Max(lanes.Max, size);
         lanes.MaxB = TV.Max(lanes.MaxB, q);
     }
