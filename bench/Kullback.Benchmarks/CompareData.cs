@@ -329,6 +329,28 @@ internal static class CompareDataQueries
             }
             return;
         }
+        if (Environment.GetEnvironmentVariable("KULLBACK_QUERIES_ONLY") == "sorts")
+        {
+            var p0 = new ColumnPlan(column, ColumnKind.Numeric, ColumnCategory.Real);
+            var xs = new double[4096];
+            var rs = new long[4096];
+            var cs = new long[4096];
+            async Task Triples(string name, QueryEngineBase e, string sql)
+            {
+                var clock = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                long rows = 0;
+                await foreach (int k in e.QueryTriplesAsync(sql, xs, rs, cs)) rows += k;
+                Console.WriteLine($"{name,-24} {clock.Elapsed.TotalSeconds,8:F3} s  {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,8:F3} s CPU  {rows} rows");
+            }
+            var ref0 = (QueryEngineBase)engine;
+            var cur0 = (QueryEngineBase)other;
+            await Triples("pooled", ref0, scan.Queries.Grouped(p0, other.FromWhere(), mostlyDistinct: true));
+            string one(IQueryEngine e) => $"SELECT x, CAST(1 AS BIGINT) AS r, CAST(0 AS BIGINT) AS c FROM (SELECT CAST({column} AS DOUBLE) AS x {e.FromWhere()}) WHERE NOT (x IS NULL OR isnan(x)) ORDER BY x";
+            await Triples("ref alone", ref0, one(engine));
+            await Triples("cur alone", cur0, one(other));
+            return;
+        }
         if (Environment.GetEnvironmentVariable("KULLBACK_QUERIES_ONLY") == "exact")
         {
             var p0 = new ColumnPlan(column, ColumnKind.Numeric, ColumnCategory.Real);

@@ -167,10 +167,19 @@ internal sealed class SourceScan
         return Math.Clamp((long)Math.Ceiling(position), 1, Math.Max(1, n));
     }
 
-    /// <summary>The values at 1-based <paramref name="ranks"/> of the sorted non-missing values, in order (<see cref="ScanQueries.ValuesAtRanks"/>).</summary>
+    /// <summary>
+    /// The values at 1-based <paramref name="ranks"/> of the sorted non-missing values, in order: by <see cref="RankSearch"/>
+    /// in DuckDB (memory bounded, not by the rows), else by the engine's quantiles (<see cref="ScanQueries.ValuesAtRanks"/>).
+    /// </summary>
     private async Task<double[]> ValuesAtRanksAsync(ColumnPlan plan, long[] ranks, CancellationToken cancellationToken)
     {
         long[] distinct = [.. ranks.Distinct().Order()];   // asked once each (ranks repeat where the data have few values)
+        var overview = _overview[plan.Name];
+        if (RankSearch.Applies(Engine.Dialect, overview.Minimum, overview.Maximum))
+        {
+            double[] found = await RankSearch.ValuesAtRanksAsync(Engine, Queries, plan, Present(plan), overview.Minimum, overview.Maximum, distinct, cancellationToken).ConfigureAwait(false);
+            return [.. ranks.Select(r => found[Array.BinarySearch(distinct, r)])];
+        }
         var values = new List<double>(distinct.Length);
         await foreach (var row in Engine.QueryAsync(Queries.ValuesAtRanks(plan, distinct, Present(plan)), cancellationToken).ConfigureAwait(false))
             values.Add(row.GetDouble(0));
