@@ -122,6 +122,11 @@ internal static class CompareData
             ["reference_counts"] = result.Columns.ToDictionary(c => c.Name, c => c.Histogram.Reference.ToArray()),
             ["current_counts"] = result.Columns.ToDictionary(c => c.Name, c => c.Histogram.Current.ToArray()),
             ["drifted"] = result.Columns.Where(c => c.Verdict.Drifted).Select(c => c.Name).ToArray(),
+            // The exact statistics in round-trip digits, so that two runs (of two versions) can be checked for the same bits.
+            ["statistics"] = result.Columns.Where(c => c.Distribution?.Exact is not null).ToDictionary(c => c.Name, c => new[]
+            {
+                c.Distribution!.Exact!.KolmogorovSmirnov.Statistic, c.Distribution.Exact.Wasserstein.Distance, c.Distribution.Exact.CramerVonMises?.Statistic ?? double.NaN,
+            }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray()),
         };
         Console.WriteLine(JsonSerializer.Serialize(output));
     }

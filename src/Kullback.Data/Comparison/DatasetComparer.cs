@@ -52,11 +52,12 @@ public static class DatasetComparer
                 nameof(request));
         bool exact = request.Distribution == DistributionMode.Exact
                      || (request.Distribution == DistributionMode.Auto && colocated && reference.Engine!.Source.Kind is SourceKind.Files or SourceKind.DuckDbDatabase);
-        // Large numeric distinct counts are only estimated when the exact pass follows: they then choose only how the
-        // pass sorts (the comparison reports no distinct count; every decision on bins uses exact counts).
+        // Large numeric distinct counts are only estimated: the comparison reports none, every decision on bins compares
+        // an exact count with a threshold far below the bound, and the exact pass takes them only to choose how it sorts.
+        // (Counted exactly, they took 11 s and most of the 1.8 GB peak of each side at 2·10⁷ rows.)
         var options = new ProfileOptions
         {
-            Binning = request.Binning, KeepFine = !exact, FineBins = request.FineBins, CategoryLimit = request.CategoryTransferLimit, EstimateLargeDistinct = exact,
+            Binning = request.Binning, KeepFine = !exact, FineBins = request.FineBins, CategoryLimit = request.CategoryTransferLimit, EstimateLargeDistinct = true,
         };
 
         progress?.Report($"profiling {reference.Name}");

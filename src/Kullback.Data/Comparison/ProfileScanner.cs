@@ -25,9 +25,9 @@ public sealed record ProfileOptions
     /// <summary>
     /// Whether a numeric column's number of distinct values may be left an estimate when it is large (above
     /// <see cref="ExactDistinctUpTo"/>), where an exact count would hash every value (two thirds of the overview's time).
-    /// Only for a profile that is not reported: <see cref="DatasetComparer"/> in the exact mode, where the count chooses
-    /// how the exact pass sorts and every decision on bins compares it with a threshold far below the bound. A profile
-    /// reported or saved (<c>kullback profile</c>) counts exactly.
+    /// Only for a profile that is not reported: <see cref="DatasetComparer"/>'s, where the count chooses how the exact pass
+    /// sorts and every decision on bins compares it with a threshold far below the bound. A profile saved
+    /// (<c>kullback profile</c>) counts exactly.
     /// </summary>
     internal bool EstimateLargeDistinct { get; init; }
 

@@ -43,13 +43,15 @@ internal sealed class RankSearch
     private readonly bool[] _done;
     private readonly CancellationToken _cancellationToken;
     private readonly Limits _limits;
+    private readonly BucketHistograms _histograms;
 
-    private RankSearch(IQueryEngine engine, ScanQueries queries, ColumnPlan column, int count, Limits limits, CancellationToken cancellationToken)
+    private RankSearch(IQueryEngine engine, ScanQueries queries, ColumnPlan column, int count, Limits limits, BucketHistograms histograms, CancellationToken cancellationToken)
     {
         _limits = limits;
+        _histograms = histograms;
         _engine = engine;
         _sql = queries.Sql;
-        _values = $"(SELECT {column.ValueExpression(_sql)} AS v {queries.From($"NOT {column.MissingCondition(_sql)}")}) AS s";
+        _values = PresentValues(queries, column);
         _found = new double[count];
         _done = new bool[count];
         _cancellationToken = cancellationToken;
@@ -64,13 +66,13 @@ internal sealed class RankSearch
 
     /// <summary>The values at the 1-based <paramref name="ranks"/> (distinct, ascending, within 1…<paramref name="present"/>) of the column's sorted non-missing values.</summary>
     public static async Task<double[]> ValuesAtRanksAsync(IQueryEngine engine, ScanQueries queries, ColumnPlan column, long present, double minimum, double maximum,
-                                                          long[] ranks, CancellationToken cancellationToken, Limits? limits = null)
+                                                          long[] ranks, BucketHistograms? histograms, CancellationToken cancellationToken, Limits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(ranks);
         for (int i = 0; i < ranks.Length; i++)
             if (ranks[i] < 1 || ranks[i] > present || (i > 0 && ranks[i] <= ranks[i - 1]))
                 throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"Rank {ranks[i]} is not in 1…{present} or not above the one before."), nameof(ranks));
-        var search = new RankSearch(engine, queries, column, ranks.Length, limits ?? Limits.Default, cancellationToken);
+        var search = new RankSearch(engine, queries, column, ranks.Length, limits ?? Limits.Default, histograms ?? new BucketHistograms(engine), cancellationToken);
         var targets = Enumerable.Range(0, ranks.Length).Select(i => (i, ranks[i])).ToList();
         await search.ResolveAsync(new Interval("TRUE", minimum, maximum, present, 0, 0), targets).ConfigureAwait(false);
         for (int i = 0; i < ranks.Length; i++)
@@ -101,10 +103,8 @@ internal sealed class RankSearch
         var deeper = new List<(string Condition, long Count, long Before, List<(int, long)> Targets)>();
         long batch = 0, before = interval.Before;
         int next = 0;
-        string sql = $"SELECT b, count(*) AS n FROM (SELECT {bucket} AS b FROM {_values} WHERE {interval.Condition}) AS t GROUP BY b ORDER BY b";
-        await foreach (var row in _engine.QueryAsync(sql, _cancellationToken).ConfigureAwait(false))
+        foreach (var (b, n) in await _histograms.CountsAsync(bucket, _values, interval.Condition, _cancellationToken).ConfigureAwait(false))
         {
-            long b = row.GetInt64(0), n = row.GetInt64(1);
             var inside = new List<(int, long)>();
             while (next < targets.Count && targets[next].Rank <= before + n) inside.Add(targets[next++]);
             if (inside.Count > 0)
@@ -158,11 +158,21 @@ internal sealed class RankSearch
             Found(checked((int)row.GetInt64(0)), row.GetDouble(1));
     }
 
+    /// <summary>The column's non-missing values as a relation <c>s</c> of one column <c>v</c>.</summary>
+    internal static string PresentValues(ScanQueries queries, ColumnPlan column) =>
+        $"(SELECT {column.ValueExpression(queries.Sql)} AS v {queries.From($"NOT {column.MissingCondition(queries.Sql)}")}) AS s";
+
     /// <summary>The bucket of v in the interval, as SQL (see the remarks); null when the interval cannot be split in doubles.</summary>
-    private static string? BucketExpression(Interval interval, long fewest)
+    private static string? BucketExpression(Interval interval, long fewest) =>
+        BucketExpression(interval.Lowest, interval.Highest, Math.Clamp((long)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1, interval.Count / 256)), Math.Max(2, fewest), Math.Max(fewest, 1 << 16)));
+
+    /// <summary>
+    /// b(v) = round((v·½ − lo·½)·s), s = B / (hi·½ − lo·½), as DuckDB SQL on a column v: non-decreasing in v, 0 at lo and
+    /// B at hi; NULL far outside [lo, hi]. Null when [lo, hi] cannot be split in doubles.
+    /// </summary>
+    internal static string? BucketExpression(double lowest, double highest, long buckets)
     {
-        long buckets = Math.Clamp((long)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1, interval.Count / 256)), Math.Max(2, fewest), Math.Max(fewest, 1 << 16));
-        double low = interval.Lowest * 0.5, width = interval.Highest * 0.5 - low, scale = buckets / width;
+        double low = lowest * 0.5, width = highest * 0.5 - low, scale = buckets / width;
         if (!(width > 0) || !double.IsFinite(scale) || Math.Round(width * scale) < 1) return null;
         return string.Create(CultureInfo.InvariantCulture, $"TRY_CAST((v * 0.5e0 - {SqlSpellings.Number(low)}) * {SqlSpellings.Number(scale)} AS BIGINT)");
     }

@@ -13,6 +13,7 @@ internal sealed class SourceScan
     private readonly Dictionary<string, ColumnOverview> _overview = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnPlan> _own = new(StringComparer.Ordinal);
     private readonly List<ColumnPlan> _plans;
+    private readonly BucketHistograms _histograms;
 
     private sealed record ColumnOverview(long Missing, long Distinct, double Minimum, double Maximum, double StandardDeviation, double Mean);
 
@@ -27,6 +28,7 @@ internal sealed class SourceScan
     {
         Engine = engine;
         Queries = new(SqlSpellings.For(engine.Dialect), engine.FromWhere);
+        _histograms = new BucketHistograms(engine);
         _plans = [];
         foreach (var plan in plans)
         {
@@ -177,7 +179,7 @@ internal sealed class SourceScan
         var overview = _overview[plan.Name];
         if (RankSearch.Applies(Engine.Dialect, overview.Minimum, overview.Maximum))
         {
-            double[] found = await RankSearch.ValuesAtRanksAsync(Engine, Queries, plan, Present(plan), overview.Minimum, overview.Maximum, distinct, cancellationToken).ConfigureAwait(false);
+            double[] found = await RankSearch.ValuesAtRanksAsync(Engine, Queries, plan, Present(plan), overview.Minimum, overview.Maximum, distinct, _histograms, cancellationToken).ConfigureAwait(false);
             return [.. ranks.Select(r => found[Array.BinarySearch(distinct, r)])];
         }
         var values = new List<double>(distinct.Length);
@@ -237,12 +239,19 @@ internal sealed class SourceScan
         return (listed, Math.Max(0, Present(plan) - sum));
     }
 
-    /// <summary>The column's counts in the cells of a fine histogram (underflow, cells, overflow, missing = 0).</summary>
+    /// <summary>The column's counts in the cells of a fine histogram (underflow, cells, overflow, missing = 0): by <see cref="FineCellCounter"/> in DuckDB, else by <see cref="ScanQueries.FineCounts"/>.</summary>
     public async Task<long[]> FineCountsAsync(ColumnPlan plan, NumericBinEdges fine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fine);
         plan = Own(plan);
         var counts = new long[fine.Bins.Length];   // the last, missing bin stays 0: missing values are in the column's own histogram
+        var overview = _overview[plan.Name];
+        if (FineCellCounter.Applies(Engine.Dialect, overview.Minimum, overview.Maximum, fine.Edges.Length)
+            && await FineCellCounter.CountAsync(Engine, Queries, plan, Present(plan), overview.Minimum, overview.Maximum, fine.Edges, _histograms, cancellationToken).ConfigureAwait(false) is { } cells)
+        {
+            cells.CopyTo(counts, 0);
+            return counts;
+        }
         await foreach (var row in Engine.QueryAsync(Queries.FineCounts(plan, fine.Edges), cancellationToken).ConfigureAwait(false))
         {
             long bucket = row.GetInt64(0);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 
 namespace Kullback.Data.Engines;
 
@@ -86,6 +87,11 @@ internal abstract class QueryEngineBase : IQueryEngine
     /// item is how many of the arrays' first entries the block filled (the arrays are reused for the next block). The
     /// exact pass of a comparison streams 4·10⁷ such rows at 2·10⁷ rows a side; a row object each cost more than the sort.
     /// </summary>
+    /// <remarks>
+    /// A task reads up to <see cref="BlocksAhead"/> blocks ahead while the caller works on the last, so that the engine's
+    /// reader and the caller's arithmetic run on two cores at once: the reading is single-threaded once DuckDB's sort is
+    /// done, and at 2·10⁷ rows a side the caller's arithmetic had added 2.2 s to the 5.7 s of reading one column.
+    /// </remarks>
     internal async IAsyncEnumerable<int> QueryTriplesAsync(string sql, double[] x, long[] a, long[] b, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sql);
@@ -94,13 +100,66 @@ internal abstract class QueryEngineBase : IQueryEngine
         var cursor = await Guard(deadline, () => StartAsync(sql, deadline.Token)).ConfigureAwait(false);
         await using (cursor.ConfigureAwait(false))
         {
-            while (true)
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+            var full = Channel.CreateBounded<TripleBlock>(new BoundedChannelOptions(BlocksAhead) { SingleReader = true, SingleWriter = true });
+            var empty = Channel.CreateUnbounded<TripleBlock>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            for (int i = 0; i <= BlocksAhead; i++) empty.Writer.TryWrite(new TripleBlock(x.Length));
+            var reading = Task.Run(async () =>
             {
-                int n = await Guard(deadline, () => cursor.ReadTriplesAsync(x, a, b, deadline.Token).AsTask()).ConfigureAwait(false);
-                if (n == 0) yield break;
-                yield return n;
+                try
+                {
+                    while (true)
+                    {
+                        var block = await empty.Reader.ReadAsync(stop.Token).ConfigureAwait(false);
+                        block.Count = await Guard(deadline, () => cursor.ReadTriplesAsync(block.X, block.A, block.B, deadline.Token).AsTask()).ConfigureAwait(false);
+                        if (block.Count == 0) break;
+                        await full.Writer.WriteAsync(block, stop.Token).ConfigureAwait(false);
+                    }
+                    full.Writer.TryComplete();
+                }
+                catch (Exception e)
+                {
+                    full.Writer.TryComplete(e);
+                }
+            }, CancellationToken.None);
+            try
+            {
+                // A failed read completes the channel with its exception, which WaitToReadAsync throws here as it was.
+                while (await full.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    while (full.Reader.TryRead(out var block))
+                    {
+                        block.X.AsSpan(0, block.Count).CopyTo(x);
+                        block.A.AsSpan(0, block.Count).CopyTo(a);
+                        block.B.AsSpan(0, block.Count).CopyTo(b);
+                        int n = block.Count;
+                        empty.Writer.TryWrite(block);
+                        yield return n;
+                    }
+                }
+            }
+            finally
+            {
+                // The caller stopped early, or failed: the reader stops before the cursor is closed.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await reading.ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>How many blocks <see cref="QueryTriplesAsync"/> reads ahead of its caller.</summary>
+    private const int BlocksAhead = 2;
+
+    /// <summary>A block of (x, a, b) rows read ahead.</summary>
+    private sealed class TripleBlock(int length)
+    {
+        public double[] X { get; } = new double[length];
+
+        public long[] A { get; } = new long[length];
+
+        public long[] B { get; } = new long[length];
+
+        public int Count { get; set; }
     }
 
     /// <summary>How many rows <see cref="QueryAsync"/> reads under one guarded step.</summary>

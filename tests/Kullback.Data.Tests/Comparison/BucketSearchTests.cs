@@ -8,11 +8,12 @@ using Kullback.Data.Engines;
 namespace Kullback.Data.Tests.Comparison;
 
 /// <summary>
-/// The bucket search for values at ranks, run by DuckDB on files, against the values sorted here: every rank of data
-/// built to be hard (ties, the whole range of doubles, subnormals, signed zeros, clusters at every scale), with limits so
-/// small that it splits, batches and recurses as it would on 10⁸ rows, and at the defaults.
+/// The bucket searches, run by DuckDB on files, against the values sorted here, on data built to be hard (ties, the whole
+/// range of doubles, subnormals, signed zeros, clusters at every scale): <see cref="RankSearch"/> at every rank, with
+/// limits so small that it splits, batches and recurses as it would on 10⁸ rows, and at the defaults; and
+/// <see cref="FineCellCounter"/>'s counts in the cells of edges taken from the data, between them and outside them.
 /// </summary>
-public sealed class RankSearchTests : IDisposable
+public sealed class BucketSearchTests : IDisposable
 {
     private static readonly RankSearch.Limits Tiny = new(SortedDirectly: 16, SortBudget: 64, MaximumDepth: 8, FewestBuckets: 4);
 
@@ -63,10 +64,49 @@ public sealed class RankSearchTests : IDisposable
         string path = Write([3.0, double.NaN, 1.0, double.NaN, 2.0], missingAsEmpty: true);
         await using var engine = await QueryEngine.OpenAsync(DataSource.Parse(path));
         var plan = Plan(engine);
-        double[] found = await RankSearch.ValuesAtRanksAsync(engine, Queries(engine), plan, 3, 1.0, 3.0, [1, 2, 3], CancellationToken.None, Tiny);
+        double[] found = await RankSearch.ValuesAtRanksAsync(engine, Queries(engine), plan, 3, 1.0, 3.0, [1, 2, 3], null, CancellationToken.None, Tiny);
         Assert.Equal([1.0, 2.0, 3.0], found);
-        await Assert.ThrowsAsync<InvalidArgumentException>(() => RankSearch.ValuesAtRanksAsync(engine, Queries(engine), plan, 3, 1.0, 3.0, [2, 2], CancellationToken.None));
-        await Assert.ThrowsAsync<InvalidArgumentException>(() => RankSearch.ValuesAtRanksAsync(engine, Queries(engine), plan, 3, 1.0, 3.0, [4], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidArgumentException>(() => RankSearch.ValuesAtRanksAsync(engine, Queries(engine), plan, 3, 1.0, 3.0, [2, 2], null, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidArgumentException>(() => RankSearch.ValuesAtRanksAsync(engine, Queries(engine), plan, 3, 1.0, 3.0, [4], null, CancellationToken.None));
+    }
+
+    [Theory]
+    [MemberData(nameof(Datasets))]
+    public async Task Fine_cells_hold_the_values_between_their_edges(string dataset)
+    {
+        double[] values = Dataset(dataset);
+        double[] sorted = [.. values.Order()];
+        // Edges at values of the data (so that values equal them), half-way between, and beyond both ends.
+        var edges = new SortedSet<double>();
+        for (int i = 0; i < sorted.Length; i += Math.Max(1, sorted.Length / 37)) edges.Add(sorted[i] == 0 ? 0.0 : sorted[i]);
+        for (int i = 1; i < sorted.Length; i += Math.Max(1, sorted.Length / 13)) edges.Add(sorted[i - 1] / 2 + sorted[i] / 2);
+        edges.Add(sorted[0] == -double.MaxValue ? -double.MaxValue : sorted[0] - Math.Abs(sorted[0]) - 1);
+        edges.Add(sorted[^1] == double.MaxValue ? double.MaxValue : sorted[^1] + Math.Abs(sorted[^1]) + 1);
+        await AssertCellsAsync(values, [.. edges]);
+    }
+
+    [Fact]
+    public async Task Any_edges_count_any_mixture_into_the_right_cells()
+    {
+        var value = Gen.OneOf(Gen.Double[-1e6, 1e6], Gen.Int[-3, 3].Select(i => (double)i), Gen.Int[-320, 300].Select(e => Math.Pow(10, e)));
+        await Gen.Select(value.Array[2, 300], value.Array[1, 40]).SampleAsync(async (values, edges) =>
+        {
+            await AssertCellsAsync(values, [.. edges.Select(e => e == 0 ? 0.0 : e).Distinct().Order()]);
+            return true;
+        }, iter: 60);
+    }
+
+    private async Task AssertCellsAsync(double[] values, double[] edges)
+    {
+        var expected = new long[edges.Length + 1];
+        foreach (double x in values) expected[edges.Count(e => e <= x)]++;
+        string path = Write(values, missingAsEmpty: false);
+        await using var engine = await QueryEngine.OpenAsync(DataSource.Parse(path));
+        double minimum = values.Min(), maximum = values.Max();
+        if (!FineCellCounter.Applies(engine.Dialect, minimum, maximum, edges.Length)) return;   // one repeated value: the ASOF join counts it
+        long[]? counts = await FineCellCounter.CountAsync(engine, Queries(engine), Plan(engine), values.Length, minimum, maximum, edges, null, CancellationToken.None);
+        Assert.NotNull(counts);
+        Assert.Equal(expected, counts);
     }
 
     private async Task AssertEveryRankAsync(double[] values, RankSearch.Limits limits)
@@ -75,7 +115,7 @@ public sealed class RankSearchTests : IDisposable
         string path = Write(values, missingAsEmpty: false);
         await using var engine = await QueryEngine.OpenAsync(DataSource.Parse(path));
         long[] ranks = [.. Enumerable.Range(1, sorted.Length).Select(r => (long)r)];
-        double[] found = await RankSearch.ValuesAtRanksAsync(engine, Queries(engine), Plan(engine), sorted.Length, sorted[0], sorted[^1], ranks, CancellationToken.None, limits);
+        double[] found = await RankSearch.ValuesAtRanksAsync(engine, Queries(engine), Plan(engine), sorted.Length, sorted[0], sorted[^1], ranks, null, CancellationToken.None, limits);
         for (int i = 0; i < sorted.Length; i++)
             Assert.True(found[i] == sorted[i], $"rank {i + 1} of {sorted.Length} with {limits}: {found[i]:R}, sorted {sorted[i]:R}");
     }
