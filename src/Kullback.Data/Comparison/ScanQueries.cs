@@ -40,10 +40,13 @@ public sealed record ScanQueries(SqlSpellings Sql, Func<string?, string> From)
             items.Add(estimateNumericDistinct && column.Kind == ColumnKind.Numeric ? Sql.ApproximateCountDistinct(present) : Sql.CountDistinct(present));
             if (column.Kind == ColumnKind.Numeric)
             {
+                // The moments over finite values only (x − x = 0 is false for ±∞, NaN and NULL in every dialect): DuckDB's
+                // stddev_pop fails on an infinity ("out of range"), and an infinity shows in the minimum or maximum.
+                string finite = $"CASE WHEN {value} - {value} = 0 THEN {value} END";
                 items.Add($"min({present})");
                 items.Add($"max({present})");
-                items.Add(Sql.StandardDeviation(present));
-                items.Add($"avg({present})");
+                items.Add(Sql.StandardDeviation(finite));
+                items.Add($"avg({finite})");
             }
         }
         return $"SELECT {string.Join(", ", items)} {FromWhere}";

@@ -94,6 +94,11 @@ internal sealed class SourceScan
                 deviation = Number(row, i++);
                 mean = Number(row, i++);
                 if (double.IsNaN(deviation)) deviation = 0;
+                if (double.IsInfinity(minimum) || double.IsInfinity(maximum))
+                    throw new InvalidInputException(
+                        $"column {InputText.Quote(plan.Name)} holds {(double.IsNegativeInfinity(minimum) && double.IsPositiveInfinity(maximum) ? "−∞ and +∞" : double.IsInfinity(minimum) ? "−∞" : "+∞")}: "
+                        + $"compare bins and tests finite numbers (missing values are NULL, empty or NaN); leave the infinite rows out with --where, or compare the column as categories with --categorical {InputText.Quote(plan.Name)}.",
+                        Engine.Source.Location);
             }
             _overview[plan.Name] = new ColumnOverview(missing, distinct, minimum, maximum, deviation, mean);
         }

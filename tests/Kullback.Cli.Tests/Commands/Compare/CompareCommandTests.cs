@@ -40,6 +40,19 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void An_infinite_number_is_bad_input_that_names_the_column_and_the_way_out()
+    {
+        using var dir = new TempDirectory();
+        string finite = Csv(dir, "ref.csv", 2000, 1, 0, 0.3);
+        string infinite = dir.File("inf.csv", "amount,colour\n1.5,red\ninf,blue\n2.5,red\n-inf,red\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i},blue\n")));
+        var run = CliRun.Of("compare", finite, infinite, "--columns", "amount,colour");
+        run.AssertUsageError("inf.csv", "column 'amount' holds −∞ and +∞", "--categorical 'amount'");
+        Assert.Equal(0, CliRun.Of("compare", infinite, infinite, "--columns", "amount", "--categorical", "amount").ExitCode);
+        CliRun.Of("profile", infinite, "-o", Path.Combine(dir.Path, "p.json")).AssertUsageError("column 'amount' holds −∞ and +∞");
+        Assert.False(File.Exists(Path.Combine(dir.Path, "p.json")));
+    }
+
+    [Fact]
     public void The_memory_limit_is_an_option_and_an_environment_variable_checked_before_any_scan()
     {
         using var dir = new TempDirectory();
