@@ -107,6 +107,9 @@ public sealed class BucketSearchTests : IDisposable
         long[]? counts = await FineCellCounter.CountAsync(engine, Queries(engine), Plan(engine), values.Length, minimum, maximum, edges, null, CancellationToken.None);
         Assert.NotNull(counts);
         Assert.Equal(expected, counts);
+        // Every bucket of more than 3 values that holds an edge split again, down to the deepest level.
+        long[]? split = await FineCellCounter.CountAsync(engine, Queries(engine), Plan(engine), values.Length, minimum, maximum, edges, null, CancellationToken.None, crowded: 3);
+        Assert.Equal(expected, split);
     }
 
     private async Task AssertEveryRankAsync(double[] values, RankSearch.Limits limits)
