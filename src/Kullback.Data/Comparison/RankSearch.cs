@@ -37,7 +37,6 @@ internal sealed class RankSearch
     }
 
     private readonly IQueryEngine _engine;
-    private readonly SqlSpellings _sql;
     private readonly string _values;
     private readonly double[] _found;
     private readonly bool[] _done;
@@ -50,7 +49,6 @@ internal sealed class RankSearch
         _limits = limits;
         _histograms = histograms;
         _engine = engine;
-        _sql = queries.Sql;
         _values = PresentValues(queries, column);
         _found = new double[count];
         _done = new bool[count];
