@@ -5,7 +5,8 @@ namespace Kullback.Data.Comparison;
 /// <summary>
 /// The counts of a source's values per bucket (<see cref="RankSearch.BucketExpression(double, double, long)"/>), each
 /// query run once per source: the reference's coarse edges, its fine edges and its fine counts all start from the same
-/// histogram of a column (0.4 s a column at 2·10⁷ rows, asked three times before).
+/// histogram of a column (0.4 s a column at 2·10⁷ rows, asked three times before). Also the range of a crowded bucket,
+/// which both searches split the same way.
 /// </summary>
 internal sealed class BucketHistograms(IQueryEngine engine)
 {
@@ -25,5 +26,17 @@ internal sealed class BucketHistograms(IQueryEngine engine)
         (long, long)[] result = [.. counts];
         if (_kept.Count < Kept) _kept[sql] = result;
         return result;
+    }
+
+    /// <summary>The least and greatest value of <paramref name="values"/> where <paramref name="condition"/> holds: the range a crowded bucket is split over (NaN when none).</summary>
+    public async Task<(double Lowest, double Highest)> RangeAsync(string values, string condition, CancellationToken cancellationToken)
+    {
+        double lowest = double.NaN, highest = double.NaN;
+        await foreach (var row in engine.QueryAsync($"SELECT min(v), max(v) FROM {values} WHERE {condition}", cancellationToken).ConfigureAwait(false))
+        {
+            lowest = row.GetDouble(0);
+            highest = row.GetDouble(1);
+        }
+        return (lowest, highest);
     }
 }

@@ -88,12 +88,7 @@ internal static class FineCellCounter
             foreach (long b in split)
             {
                 string child = $"{condition} AND {bucket} = {b.ToString(culture)}";
-                double lo = double.NaN, hi = double.NaN;
-                await foreach (var row in engine.QueryAsync($"SELECT min(v), max(v) FROM {values} WHERE {child}", cancellationToken).ConfigureAwait(false))
-                {
-                    lo = row.GetDouble(0);
-                    hi = row.GetDouble(1);
-                }
+                var (lo, hi) = await histograms.RangeAsync(values, child, cancellationToken).ConfigureAwait(false);
                 if (lo < hi && RankSearch.BucketExpression(lo, hi, 1 << 16) is { } inner) await PlaceAsync(child, inner, lo, hi, depth + 1).ConfigureAwait(false);
                 else _joined.Add(child);   // one repeated value, or a range too narrow to split: the join places it
             }

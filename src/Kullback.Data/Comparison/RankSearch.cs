@@ -129,12 +129,7 @@ internal sealed class RankSearch
         foreach (var (child, count, childBefore, inside) in deeper)
         {
             // A large bucket is searched in turn over its own range (a bucket of one repeated value needs no more).
-            double lowest = double.NaN, highest = double.NaN;
-            await foreach (var row in _engine.QueryAsync($"SELECT min(v), max(v) FROM {_values} WHERE {child}", _cancellationToken).ConfigureAwait(false))
-            {
-                lowest = row.GetDouble(0);
-                highest = row.GetDouble(1);
-            }
+            var (lowest, highest) = await _histograms.RangeAsync(_values, child, _cancellationToken).ConfigureAwait(false);
             await ResolveAsync(new Interval(child, lowest, highest, count, childBefore, interval.Depth + 1), inside).ConfigureAwait(false);
         }
     }
