@@ -49,6 +49,14 @@ public static class GroupedBarChart
         int[] labelled = Enumerable.Range(0, outcomes.Count).Where(i => i % every == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             labelled.Select(i => (double)i).ToArray(), labelled.Select(i => outcomes[i]).ToArray());
+        // Labels too long to sit side by side (bin ranges such as "[10.07, 10.828)": about 110 characters fit across the
+        // default 800 pixels) are turned to read downwards, so that they do not run together.
+        if (labelled.Sum(i => outcomes[i].Length + 2) > SideBySideCharacters)
+        {
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 20 + 6 * labelled.Max(i => outcomes[i].Length);
+        }
         if (anyNegative) plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Solid);
         // Headroom above the tallest bar for the legend (about 6 % of the height per entry), so it hides no bar.
         double top = 0.05 + 0.06 * (series.Count + 1);
@@ -59,6 +67,9 @@ public static class GroupedBarChart
         if (series.Count > 1 || !string.IsNullOrEmpty(series[0].Name)) plot.ShowLegend(LegendCorner(outcomes.Count, series));
         return plot;
     }
+
+    /// <summary>How many characters of tick labels (each with two of space) fit side by side under the default chart width.</summary>
+    private const int SideBySideCharacters = 110;
 
     /// <summary>The upper corner over the lower bars, so the legend hides as little as possible.</summary>
     private static Alignment LegendCorner(int count, IReadOnlyList<Series> series)
